@@ -1,0 +1,8 @@
+namespace ConcurrencyDemo.Imaging.Formats;
+
+public enum ImageFormat
+{
+    Unknown = 0,
+    Jpeg,
+    Png,
+}
