@@ -1,0 +1,9 @@
+namespace ConcurrencyDemo.Engine.Events;
+
+/// <summary>A line an item says while it runs ("Sleeping 1 second(s)..."): verbose output in PowerShell.</summary>
+public sealed record ItemLogEvent : BatchEvent
+{
+    public required int Index { get; init; }
+    public required string Worker { get; init; }
+    public required string Message { get; init; }
+}

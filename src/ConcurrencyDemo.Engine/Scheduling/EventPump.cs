@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using ConcurrencyDemo.Engine.Events;
+
+namespace ConcurrencyDemo.Engine.Scheduling;
+
+/// <summary>
+/// The one road from workers to the front end: any thread posts, only the thread that called
+/// <see cref="BatchRunner.Run"/> takes. This is what lets PowerShell cmdlets write from the pipeline thread.
+/// </summary>
+internal sealed class EventPump : IDisposable
+{
+    private readonly BlockingCollection<BatchEvent> _queue = new(new ConcurrentQueue<BatchEvent>());
+
+    public void Post(BatchEvent batchEvent)
+    {
+        // After the run is over (or abandoned) late events from stopping workers have nowhere to go.
+        if (!_queue.IsAddingCompleted)
+        {
+            try { _queue.Add(batchEvent); }
+            catch (InvalidOperationException) { }
+        }
+    }
+
+    public void Complete() => _queue.CompleteAdding();
+
+    /// <summary>Blocks the calling thread, handing it each event, until <see cref="Complete"/> and the queue is empty.</summary>
+    public IEnumerable<BatchEvent> Drain(CancellationToken cancellationToken) =>
+        _queue.GetConsumingEnumerable(cancellationToken);
+
+    public void Dispose() => _queue.Dispose();
+}

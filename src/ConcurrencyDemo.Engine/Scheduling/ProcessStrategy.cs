@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ConcurrencyDemo.Engine.Events;
+using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.WorkerProcesses;
+
+namespace ConcurrencyDemo.Engine.Scheduling;
+
+/// <summary>
+/// ThrottleLimit worker processes, started once per run, each fed one item at a time by a lane thread
+/// here. A worker that dies mid-item fails that item and is replaced for the next one; cancellation
+/// kills every worker, so none outlives the run.
+/// </summary>
+internal sealed class ProcessStrategy : IExecutionStrategy
+{
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<WorkerProcess, byte> _live = new();
+    private int _next = -1;
+    private int _workersStarted;
+
+    public async Task RunAsync(RunContext run)
+    {
+        var command = run.Request.WorkerCommand
+            ?? throw new InvalidOperationException("Process mode needs a WorkerCommand: the front end must say how to start a worker process.");
+        int laneCount = Math.Min(run.ThrottleLimit, Math.Max(1, run.Count));
+        using (run.CancellationToken.Register(KillAll))
+        {
+            var lanes = Enumerable.Range(0, laneCount)
+                .Select(lane => DedicatedThread.Start($"Process lane {lane + 1}", _ => RunLane(run, command)))
+                .ToArray();
+            await Task.WhenAll(lanes).ConfigureAwait(false);
+        }
+    }
+
+    private void RunLane(RunContext run, WorkerCommand command)
+    {
+        WorkerProcess? worker = null;
+        try
+        {
+            int index;
+            while (!run.CancellationToken.IsCancellationRequested && (index = Interlocked.Increment(ref _next)) < run.Count)
+            {
+                if (worker is null)
+                {
+                    long requested = MonotonicClock.Now;
+                    string name = $"Proc-{Interlocked.Increment(ref _workersStarted)}";
+                    try
+                    {
+                        worker = StartWorker(run, command, name);
+                    }
+                    catch (WorkerStartException ex)
+                    {
+                        if (run.CancellationToken.IsCancellationRequested) return;
+                        long now = MonotonicClock.Now;
+                        PostFailure(run, index, new WorkerLane(name, requested, now), now, 0, ex.Message);
+                        continue;
+                    }
+                }
+                if (!RunItem(run, worker, index))
+                {
+                    worker.Dispose();
+                    _live.TryRemove(worker, out _);
+                    worker = null;
+                }
+            }
+        }
+        finally
+        {
+            if (worker is not null)
+            {
+                worker.Stop(StopGrace);
+                worker.Dispose();
+                _live.TryRemove(worker, out _);
+            }
+        }
+    }
+
+    private WorkerProcess StartWorker(RunContext run, WorkerCommand command, string name)
+    {
+        var worker = WorkerProcess.Start(command, name, run.Request.WorkerStartTimeout, run.CancellationToken);
+        _live.TryAdd(worker, 0);
+        if (run.CancellationToken.IsCancellationRequested) worker.Kill();
+        worker.Send(new WorkerMessage { Type = WorkerMessage.Init, Workload = run.Workload.Name, Settings = run.Workload.SaveSettings() });
+        run.Pump.Post(new WorkerStartedEvent
+        {
+            RunId = run.RunId,
+            Seconds = run.SecondsAt(worker.ReadyTimestamp),
+            Worker = worker.Name,
+            ProcessId = worker.ProcessId,
+            StartSeconds = run.SecondsAt(worker.StartTimestamp),
+            ReadySeconds = run.SecondsAt(worker.ReadyTimestamp),
+        });
+        return worker;
+    }
+
+    /// <summary>Runs one item in the worker; false when the worker is gone and must be replaced.</summary>
+    private static bool RunItem(RunContext run, WorkerProcess worker, int index)
+    {
+        var lane = new WorkerLane(worker.Name, worker.StartTimestamp, worker.ReadyTimestamp);
+        long sent = MonotonicClock.Now;
+        try
+        {
+            worker.Send(new WorkerMessage { Type = WorkerMessage.RunItem, Index = index });
+        }
+        catch (IOException)
+        {
+            // The worker died between items; the read below reports it.
+        }
+        long started = sent;
+        while (worker.Receive() is { } message)
+        {
+            switch (message.Type)
+            {
+                case WorkerMessage.Started:
+                    started = message.Timestamp;
+                    run.PostStarted(index, lane, started);
+                    break;
+                case WorkerMessage.Log:
+                    run.PostLog(index, lane, message.Message ?? "");
+                    break;
+                case WorkerMessage.Finished:
+                    var result = ReadResult(run, message);
+                    run.Stamp(result, index, lane, message.Timestamp, message.EndTimestamp, message.ThreadId, worker.ProcessId);
+                    result.Success = message.Success;
+                    result.Error = message.Success ? "" : message.Message ?? "Failed.";
+                    run.PostFinished(result);
+                    return true;
+                case WorkerMessage.Failure:
+                    PostFailure(run, index, lane, started, worker.ProcessId, $"Worker process {worker.ProcessId} failed: {message.Message}");
+                    return false;
+            }
+        }
+        if (run.CancellationToken.IsCancellationRequested) return false;
+        PostFailure(run, index, lane, started, worker.ProcessId,
+            $"Worker process {worker.ProcessId} ({worker.Name}) exited while running item {index}{worker.DescribeExit()}.");
+        return false;
+    }
+
+    private static ItemResult ReadResult(RunContext run, WorkerMessage message)
+    {
+        var blank = run.Workload.CreateResult();
+        if (message.Result is not { } json) return blank;
+        try
+        {
+            return (ItemResult?)json.Deserialize(blank.GetType(), WorkerMessage.SerializerOptions) ?? blank;
+        }
+        catch (JsonException)
+        {
+            return blank;
+        }
+    }
+
+    private static void PostFailure(RunContext run, int index, WorkerLane lane, long startTimestamp, int processId, string error)
+    {
+        var result = run.Workload.CreateResult();
+        run.Stamp(result, index, lane, startTimestamp, MonotonicClock.Now, 0, processId);
+        result.Success = false;
+        result.Error = error;
+        run.PostFinished(result);
+    }
+
+    private void KillAll()
+    {
+        foreach (var worker in _live.Keys) worker.Kill();
+    }
+}

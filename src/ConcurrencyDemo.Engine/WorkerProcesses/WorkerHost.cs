@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using ConcurrencyDemo.Engine.Workloads;
+
+namespace ConcurrencyDemo.Engine.WorkerProcesses;
+
+/// <summary>
+/// The loop a worker process runs (<c>concurrency-demo worker</c>, or pwsh with the module imported):
+/// it says it is ready, rebuilds the workload it is sent, then runs one item per command. stdout is
+/// the protocol's alone. When stdin closes (the parent finished, or died) the worker stops, so a worker
+/// never outlives the batch that started it.
+/// </summary>
+public static class WorkerHost
+{
+    public static int Run() => Run(Console.OpenStandardInput(), Console.OpenStandardOutput());
+
+    public static int Run(Stream input, Stream output)
+    {
+        var writer = new StreamWriter(output, new UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
+        var sendLock = new object();
+        void Send(WorkerMessage message)
+        {
+            lock (sendLock)
+            {
+                writer.WriteLine(message.ToJson());
+                writer.Flush();
+            }
+        }
+
+        using var parentGone = new CancellationTokenSource();
+        using var commands = new BlockingCollection<WorkerMessage>();
+        var reader = new Thread(() =>
+        {
+            using var lines = new StreamReader(input, Encoding.UTF8);
+            try
+            {
+                while (lines.ReadLine() is { } line)
+                {
+                    if (WorkerMessage.Parse(line) is { } command) commands.Add(command);
+                }
+            }
+            catch (IOException) { }
+            parentGone.Cancel();
+            commands.CompleteAdding();
+        }) { IsBackground = true, Name = "Worker stdin" };
+
+        Send(new WorkerMessage { Type = WorkerMessage.Ready, ProcessId = Environment.ProcessId, Timestamp = MonotonicClock.Now });
+        reader.Start();
+
+        Workload? workload = null;
+        foreach (var command in commands.GetConsumingEnumerable())
+        {
+            switch (command.Type)
+            {
+                case WorkerMessage.Init:
+                    try
+                    {
+                        workload = WorkloadCatalog.Restore(command.Workload ?? "", command.Settings ?? "");
+                    }
+                    catch (Exception ex)
+                    {
+                        Send(new WorkerMessage { Type = WorkerMessage.Failure, Message = $"Cannot set up workload '{command.Workload}': {ex.Message}" });
+                        return 1;
+                    }
+                    break;
+                case WorkerMessage.RunItem when workload is not null:
+                    RunItem(workload, command.Index, parentGone.Token, Send);
+                    break;
+                default:
+                    Send(new WorkerMessage { Type = WorkerMessage.Failure, Message = $"Unexpected command '{command.Type}'." });
+                    return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static void RunItem(Workload workload, int index, CancellationToken cancellationToken, Action<WorkerMessage> send)
+    {
+        long start = MonotonicClock.Now;
+        send(new WorkerMessage { Type = WorkerMessage.Started, Index = index, Timestamp = start, ThreadId = Environment.CurrentManagedThreadId });
+        var result = workload.CreateResult();
+        string error = "";
+        bool success;
+        try
+        {
+            var context = new ItemContext(index, cancellationToken,
+                message => send(new WorkerMessage { Type = WorkerMessage.Log, Index = index, Message = message }));
+            workload.Execute(index, result, context);
+            success = true;
+        }
+        catch (Exception ex)
+        {
+            success = false;
+            error = ex.Message;
+        }
+        send(new WorkerMessage
+        {
+            Type = WorkerMessage.Finished,
+            Index = index,
+            Timestamp = start,
+            EndTimestamp = MonotonicClock.Now,
+            ThreadId = Environment.CurrentManagedThreadId,
+            Success = success,
+            Message = error,
+            Result = JsonSerializer.SerializeToElement(result, result.GetType(), WorkerMessage.SerializerOptions),
+        });
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ConcurrencyDemo.Engine.WorkerProcesses;
+
+/// <summary>
+/// One line of the worker protocol: JSON, one object per line, on the worker's stdin (commands) and
+/// stdout (replies). Timestamps are raw monotonic-clock ticks, which every process on the machine shares.
+/// </summary>
+internal sealed class WorkerMessage
+{
+    // Parent to worker.
+    public const string Init = "init";
+    public const string RunItem = "run";
+
+    // Worker to parent.
+    public const string Ready = "ready";
+    public const string Started = "started";
+    public const string Log = "log";
+    public const string Finished = "finished";
+    public const string Failure = "failure";
+
+    public string Type { get; set; } = "";
+    public int Index { get; set; }
+    public string? Workload { get; set; }
+    public string? Settings { get; set; }
+    public string? Message { get; set; }
+    public int ProcessId { get; set; }
+    public int ThreadId { get; set; }
+    public long Timestamp { get; set; }
+    public long EndTimestamp { get; set; }
+    public bool Success { get; set; }
+    public JsonElement? Result { get; set; }
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static JsonSerializerOptions SerializerOptions => Options;
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    /// <summary>Null for a line that is not a protocol message (a stray write to stdout must not kill the batch).</summary>
+    public static WorkerMessage? Parse(string line)
+    {
+        if (line.Length == 0 || line[0] != '{') return null;
+        try { return JsonSerializer.Deserialize<WorkerMessage>(line, Options); }
+        catch (JsonException) { return null; }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ConcurrencyDemo.Engine.WorkerProcesses;
+
+/// <summary>The parent's handle on one worker process: start it, talk to it line by line, stop or kill it.</summary>
+internal sealed class WorkerProcess : IDisposable
+{
+    private const int StderrLinesKept = 20;
+
+    private readonly Process _process;
+    private readonly Queue<string> _stderrTail = new();
+    private int _killed;
+
+    private WorkerProcess(Process process, string name, long startTimestamp)
+    {
+        _process = process;
+        Name = name;
+        StartTimestamp = startTimestamp;
+    }
+
+    public string Name { get; }
+    public long StartTimestamp { get; }
+    public long ReadyTimestamp { get; private set; }
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts the process and waits for its "ready" line; throws <see cref="WorkerStartException"/> if it never comes.</summary>
+    public static WorkerProcess Start(WorkerCommand command, string name, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(command.FileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (string argument in command.Arguments) startInfo.ArgumentList.Add(argument);
+
+        long startTimestamp = MonotonicClock.Now;
+        Process process;
+        try
+        {
+            process = Process.Start(startInfo) ?? throw new WorkerStartException($"Could not start worker process '{command.FileName}'.");
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException)
+        {
+            throw new WorkerStartException($"Could not start worker process '{command.FileName}': {ex.Message}");
+        }
+
+        var worker = new WorkerProcess(process, name, startTimestamp);
+        process.StandardInput.AutoFlush = true;
+        process.StandardInput.NewLine = "\n";
+        process.ErrorDataReceived += (_, e) => worker.KeepStderr(e.Data);
+        process.BeginErrorReadLine();
+
+        // A worker that never says ready (wrong program, a crash at start-up) is killed, which ends the read below.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(readyTimeout);
+        using (timeout.Token.Register(worker.Kill))
+        {
+            var ready = worker.Receive();
+            if (ready?.Type == WorkerMessage.Ready)
+            {
+                worker.ReadyTimestamp = ready.Timestamp;
+                return worker;
+            }
+        }
+        string why = cancellationToken.IsCancellationRequested ? "the run was cancelled"
+            : timeout.IsCancellationRequested ? $"it did not become ready within {readyTimeout.TotalSeconds:0.#} s"
+            : $"it exited before becoming ready{worker.DescribeExit()}";
+        worker.Dispose();
+        throw new WorkerStartException($"Worker process '{command}' failed: {why}.");
+    }
+
+    public void Send(WorkerMessage message) => _process.StandardInput.WriteLine(message.ToJson());
+
+    /// <summary>The next protocol message, or null once the process has closed its output (exited or killed).</summary>
+    public WorkerMessage? Receive()
+    {
+        try
+        {
+            while (_process.StandardOutput.ReadLine() is { } line)
+            {
+                if (WorkerMessage.Parse(line) is { } message) return message;
+            }
+        }
+        catch (IOException) { }
+        catch (ObjectDisposedException) { }
+        return null;
+    }
+
+    /// <summary>Why the process went away: its exit code and the last lines it wrote to stderr.</summary>
+    public string DescribeExit()
+    {
+        var text = new StringBuilder();
+        if (_process.WaitForExit(2000))
+            text.Append(Volatile.Read(ref _killed) == 1 ? " (killed)" : $" (exit code {_process.ExitCode})");
+        string tail;
+        lock (_stderrTail) tail = string.Join(" | ", _stderrTail);
+        if (tail.Length > 0) text.Append(": ").Append(tail);
+        return text.ToString();
+    }
+
+    /// <summary>Closes stdin so the worker ends its loop; kills it if it does not exit promptly.</summary>
+    public void Stop(TimeSpan grace)
+    {
+        try { _process.StandardInput.Close(); } catch (IOException) { }
+        if (!_process.WaitForExit((int)grace.TotalMilliseconds)) Kill();
+    }
+
+    public void Kill()
+    {
+        Interlocked.Exchange(ref _killed, 1);
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException) { }
+        catch (System.ComponentModel.Win32Exception) { }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        try { _process.WaitForExit(5000); } catch (InvalidOperationException) { }
+        _process.Dispose();
+    }
+
+    private void KeepStderr(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line)) return;
+        lock (_stderrTail)
+        {
+            _stderrTail.Enqueue(line.Trim());
+            while (_stderrTail.Count > StderrLinesKept) _stderrTail.Dequeue();
+        }
+    }
+}

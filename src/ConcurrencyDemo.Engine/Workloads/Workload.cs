@@ -1,0 +1,35 @@
+using ConcurrencyDemo.Engine.Results;
+
+namespace ConcurrencyDemo.Engine.Workloads;
+
+/// <summary>
+/// A batch of items of one kind of work. The engine decides where and when each item runs;
+/// the workload only knows how to run one item and describe it. A workload must be able to
+/// rebuild itself in a worker process from <see cref="SaveSettings"/> (see <see cref="WorkloadCatalog"/>).
+/// </summary>
+public abstract class Workload
+{
+    /// <summary>The name worker processes know the workload by, and the <c>Workload</c> column of results.</summary>
+    public abstract string Name { get; }
+
+    public abstract int Count { get; }
+
+    public abstract string GetLabel(int index);
+
+    /// <summary>A blank result of this workload's own type; the engine fills the common fields.</summary>
+    public abstract ItemResult CreateResult();
+
+    /// <summary>
+    /// Runs one item on the calling thread, filling the workload's fields of <paramref name="result"/>.
+    /// Throwing marks the item failed (what was filled so far is kept). Waits must observe
+    /// <see cref="ItemContext.CancellationToken"/> so that Ctrl+C stops the item promptly.
+    /// </summary>
+    public abstract void Execute(int index, ItemResult result, ItemContext context);
+
+    /// <summary>Runs one item without holding a thread while it waits. By default it runs <see cref="Execute"/> on the thread pool.</summary>
+    public virtual Task ExecuteAsync(int index, ItemResult result, ItemContext context) =>
+        Task.Run(() => Execute(index, result, context), context.CancellationToken);
+
+    /// <summary>Everything a worker process needs to rebuild this workload, as JSON.</summary>
+    public abstract string SaveSettings();
+}

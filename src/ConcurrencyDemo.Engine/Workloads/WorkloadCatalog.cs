@@ -1,0 +1,20 @@
+namespace ConcurrencyDemo.Engine.Workloads;
+
+/// <summary>
+/// The workloads a worker process can rebuild by name. A worker process is a fresh program, so it
+/// cannot receive a workload object: it receives the name and settings and makes its own.
+/// </summary>
+public static class WorkloadCatalog
+{
+    private static readonly Dictionary<string, Func<string, Workload>> Factories = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [SleepWorkload.WorkloadName] = SleepWorkload.Restore,
+    };
+
+    public static Workload Restore(string name, string settings)
+    {
+        if (!Factories.TryGetValue(name, out var factory))
+            throw new ArgumentException($"Worker process does not know the workload '{name}'.", nameof(name));
+        return factory(settings);
+    }
+}
