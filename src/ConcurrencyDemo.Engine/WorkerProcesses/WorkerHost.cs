@@ -8,8 +8,9 @@ namespace ConcurrencyDemo.Engine.WorkerProcesses;
 /// <summary>
 /// The loop a worker process runs (<c>concurrency-demo worker</c>, or pwsh with the module imported):
 /// it says it is ready, rebuilds the workload it is sent, then runs one item per command. stdout is
-/// the protocol's alone. When stdin closes (the parent finished, or died) the worker stops, so a worker
-/// never outlives the batch that started it.
+/// the protocol's alone. An "exit" command ends the loop once the items before it are done; stdin
+/// closing without one means the parent died, so the running item is cancelled and the worker stops:
+/// a worker never outlives the batch that started it.
 /// </summary>
 public static class WorkerHost
 {
@@ -33,15 +34,18 @@ public static class WorkerHost
         var reader = new Thread(() =>
         {
             using var lines = new StreamReader(input, Encoding.UTF8);
+            bool exitRequested = false;
             try
             {
-                while (lines.ReadLine() is { } line)
+                while (!exitRequested && lines.ReadLine() is { } line)
                 {
-                    if (WorkerMessage.Parse(line) is { } command) commands.Add(command);
+                    if (WorkerMessage.Parse(line) is not { } command) continue;
+                    exitRequested = command.Type == WorkerMessage.Exit;
+                    commands.Add(command);
                 }
             }
             catch (IOException) { }
-            parentGone.Cancel();
+            if (!exitRequested) parentGone.Cancel();
             commands.CompleteAdding();
         }) { IsBackground = true, Name = "Worker stdin" };
 
@@ -67,6 +71,8 @@ public static class WorkerHost
                 case WorkerMessage.RunItem when workload is not null:
                     RunItem(workload, command.Index, parentGone.Token, Send);
                     break;
+                case WorkerMessage.Exit:
+                    return 0;
                 default:
                     Send(new WorkerMessage { Type = WorkerMessage.Failure, Message = $"Unexpected command '{command.Type}'." });
                     return 1;

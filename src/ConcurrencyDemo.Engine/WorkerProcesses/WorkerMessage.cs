@@ -12,6 +12,7 @@ internal sealed class WorkerMessage
     // Parent to worker.
     public const string Init = "init";
     public const string RunItem = "run";
+    public const string Exit = "exit";
 
     // Worker to parent.
     public const string Ready = "ready";

@@ -104,10 +104,15 @@ internal sealed class WorkerProcess : IDisposable
         return text.ToString();
     }
 
-    /// <summary>Closes stdin so the worker ends its loop; kills it if it does not exit promptly.</summary>
+    /// <summary>Asks the worker to end its loop; kills it if it does not exit promptly.</summary>
     public void Stop(TimeSpan grace)
     {
-        try { _process.StandardInput.Close(); } catch (IOException) { }
+        try
+        {
+            Send(new WorkerMessage { Type = WorkerMessage.Exit });
+            _process.StandardInput.Close();
+        }
+        catch (IOException) { }
         if (!_process.WaitForExit((int)grace.TotalMilliseconds)) Kill();
     }
 

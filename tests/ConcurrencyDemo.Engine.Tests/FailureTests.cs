@@ -1,0 +1,88 @@
+using ConcurrencyDemo.Engine.Events;
+using ConcurrencyDemo.Engine.WorkerProcesses;
+
+namespace ConcurrencyDemo.Engine.Tests;
+
+public class FailureTests
+{
+    [Theory]
+    [InlineData(ExecutionMode.Sequential)]
+    [InlineData(ExecutionMode.Thread)]
+    [InlineData(ExecutionMode.Pool)]
+    [InlineData(ExecutionMode.Async)]
+    public void An_item_that_throws_becomes_a_failed_result_and_the_batch_goes_on(ExecutionMode mode)
+    {
+        var sink = new RecordingSink();
+        var summary = BatchRunner.Run(new BatchRequest { Workload = new FailingWorkload(5, 1, 3), Mode = mode, ThrottleLimit = 2 }, sink);
+
+        var results = sink.Results.OrderBy(r => r.Index).ToList();
+        Assert.Equal(5, results.Count);
+        Assert.Equal([true, false, true, false, true], results.Select(r => r.Success));
+        Assert.Equal("item 1 broke on purpose", results[1].Error);
+        Assert.Equal("item 1", results[1].Label);
+        Assert.Equal(2, summary.Failed);
+        Assert.Equal(2, sink.Events.OfType<BatchProgressEvent>().Last().Failed);
+    }
+
+    [Fact]
+    public void A_worker_process_killed_mid_item_fails_that_item_and_is_replaced()
+    {
+        int? victim = null;
+        var sink = new RecordingSink(e =>
+        {
+            if (e is WorkerStartedEvent started && victim is null)
+            {
+                victim = started.ProcessId;
+                using var process = System.Diagnostics.Process.GetProcessById(started.ProcessId);
+                process.Kill();
+            }
+        });
+
+        var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Process, 4, 0.5, throttleLimit: 2), sink);
+
+        var results = sink.Results.ToList();
+        Assert.Equal(4, results.Count);
+        var failed = Assert.Single(results, r => !r.Success);
+        Assert.Equal(victim, failed.ProcessId);
+        Assert.Contains($"Worker process {victim}", failed.Error);
+        Assert.Contains("exited", failed.Error);
+        Assert.All(results.Where(r => r.Success), r => Assert.NotEqual(victim, r.ProcessId));
+        Assert.Equal(3, sink.WorkersStarted.Count());
+        Assert.Equal(1, summary.Failed);
+        Assert.All(sink.WorkersStarted, w => Assert.False(TestWorkloads.IsAlive(w.ProcessId)));
+    }
+
+    [Fact]
+    public void A_worker_program_that_cannot_start_fails_every_item_with_a_clear_message()
+    {
+        var missing = new WorkerCommand("/nonexistent/concurrency-demo", ["worker"]);
+        var sink = new RecordingSink();
+
+        var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Process, 3, 0.1, throttleLimit: 2) with { WorkerCommand = missing }, sink);
+
+        Assert.Equal(3, summary.Failed);
+        Assert.All(sink.Results, r => Assert.Contains("/nonexistent/concurrency-demo", r.Error));
+    }
+
+    [Fact]
+    public void A_worker_program_that_never_becomes_ready_is_timed_out()
+    {
+        // `sleep 30` starts fine but never speaks the protocol.
+        var silent = new WorkerCommand("/bin/sleep", ["30"]);
+        var sink = new RecordingSink();
+        var request = TestWorkloads.Sleep(ExecutionMode.Process, 1, 0.1) with { WorkerCommand = silent, WorkerStartTimeout = TimeSpan.FromSeconds(1) };
+
+        var summary = BatchRunner.Run(request, sink);
+
+        Assert.Equal(1, summary.Failed);
+        Assert.Contains("did not become ready within 1 s", Assert.Single(sink.Results).Error);
+    }
+
+    [Fact]
+    public void Process_mode_without_a_worker_command_is_refused()
+    {
+        var request = TestWorkloads.Sleep(ExecutionMode.Process, 1, 0.1) with { WorkerCommand = null };
+        var error = Assert.Throws<ArgumentException>(() => BatchRunner.Run(request, new RecordingSink()));
+        Assert.Contains("WorkerCommand", error.Message);
+    }
+}

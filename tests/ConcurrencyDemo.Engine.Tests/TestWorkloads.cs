@@ -1,0 +1,51 @@
+using ConcurrencyDemo.Engine.WorkerProcesses;
+using ConcurrencyDemo.Engine.Workloads;
+using ConcurrencyDemo.Engine.Results;
+
+namespace ConcurrencyDemo.Engine.Tests;
+
+internal static class TestWorkloads
+{
+    /// <summary>The CLI built beside the tests, started through the dotnet host, as the worker process.</summary>
+    public static WorkerCommand CliWorker =>
+        WorkerCommand.ForManagedProgram(Path.Combine(AppContext.BaseDirectory, "concurrency-demo.dll"), "worker");
+
+    public static BatchRequest Sleep(ExecutionMode mode, int count, double seconds, int throttleLimit = 0, bool ordered = false) =>
+        new()
+        {
+            Workload = SleepWorkload.Create(count, [seconds]),
+            Mode = mode,
+            ThrottleLimit = throttleLimit,
+            Ordered = ordered,
+            WorkerCommand = CliWorker,
+        };
+
+    public static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>An in-process workload whose chosen items throw, to see failures become results.</summary>
+internal sealed class FailingWorkload(int count, params int[] failingIndexes) : Workload
+{
+    public override string Name => "Failing";
+    public override int Count => count;
+    public override string GetLabel(int index) => $"item {index}";
+    public override ItemResult CreateResult() => new();
+    public override string SaveSettings() => "";
+
+    public override void Execute(int index, ItemResult result, ItemContext context)
+    {
+        if (failingIndexes.Contains(index)) throw new InvalidOperationException($"item {index} broke on purpose");
+        context.CancellationToken.WaitHandle.WaitOne(50);
+    }
+}
