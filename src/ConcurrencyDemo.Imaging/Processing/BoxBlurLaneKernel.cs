@@ -11,6 +11,8 @@ namespace ConcurrencyDemo.Imaging.Processing;
 /// transposed so that each position holds one pixel of every row. Edges are clamped, sums are
 /// running sums (cost independent of the radius), and the arithmetic is Pillow's 8.24 fixed point
 /// in wrapping 32-bit unsigned integers, so all paths agree with Pillow to the bit.
+/// The loops skip tiered JIT (AggressiveOptimization): a worker process may blur only one or two
+/// photos, and tier-0 code would make its first blur several times slower.
 /// </summary>
 internal static unsafe class BoxBlurLaneKernel
 {
@@ -42,6 +44,7 @@ internal static unsafe class BoxBlurLaneKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BlurScalar(
         byte* source, nint sourceStep, byte* destination, nint destinationStep,
         int length, int laneCount, in BoxBlurWeights weights)
@@ -82,6 +85,7 @@ internal static unsafe class BoxBlurLaneKernel
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BlurAvx512(
         byte* source, nint sourceStep, byte* destination, nint destinationStep,
         int length, int laneCount, in BoxBlurWeights weights)
@@ -121,6 +125,7 @@ internal static unsafe class BoxBlurLaneKernel
     private static Vector512<int> Load512(byte* p) =>
         Avx512F.ConvertToVector512Int32(Vector128.Load(p));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BlurAvx2(
         byte* source, nint sourceStep, byte* destination, nint destinationStep,
         int length, int laneCount, in BoxBlurWeights weights)

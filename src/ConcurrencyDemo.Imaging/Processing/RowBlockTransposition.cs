@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ConcurrencyDemo.Imaging.Processing;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace ConcurrencyDemo.Imaging.Processing;
 /// </summary>
 internal static unsafe class RowBlockTransposition
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gather(byte* firstRow, int stride, int rows, int width, int channels, byte* lanes, int positionBytes)
     {
         for (int row = 0; row < rows; row++)
@@ -37,6 +40,7 @@ internal static unsafe class RowBlockTransposition
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scatter(byte* lanes, int positionBytes, byte* firstRow, int stride, int rows, int width, int channels)
     {
         for (int row = 0; row < rows; row++)
