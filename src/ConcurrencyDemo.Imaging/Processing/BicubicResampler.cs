@@ -65,62 +65,67 @@ internal static class BicubicResampler
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ResampleRows(ImageBuffer source, int firstRow, ImageBuffer target, BicubicCoefficients columns)
+    private static unsafe void ResampleRows(ImageBuffer source, int firstRow, ImageBuffer target, BicubicCoefficients columns)
     {
         int channels = source.Channels;
         int taps = columns.Taps;
-        int[] weights = columns.Weights;
-        Span<int> sums = stackalloc int[4];
-        for (int y = 0; y < target.Height; y++)
+        fixed (byte* input = source.Array)
+        fixed (byte* output = target.Array)
+        fixed (int* weights = columns.Weights)
+        fixed (int* firsts = columns.First)
+        fixed (int* counts = columns.Count)
         {
-            ReadOnlySpan<byte> input = source.GetRow(firstRow + y);
-            Span<byte> output = target.GetRow(y);
-            for (int xx = 0; xx < target.Width; xx++)
+            for (int y = 0; y < target.Height; y++)
             {
-                int first = columns.First[xx];
-                ReadOnlySpan<int> k = weights.AsSpan(xx * taps, columns.Count[xx]);
-                ReadOnlySpan<byte> pixels = input.Slice(first * channels, k.Length * channels);
-                switch (channels)
+                byte* inRow = input + (nint)(firstRow + y) * source.Stride;
+                byte* o = output + (nint)y * target.Stride;
+                for (int xx = 0; xx < target.Width; xx++, o += channels)
                 {
-                    case 1:
+                    int* k = weights + xx * taps;
+                    int count = counts[xx];
+                    byte* p = inRow + firsts[xx] * channels;
+                    switch (channels)
                     {
-                        int s0 = Rounding;
-                        for (int x = 0; x < k.Length; x++)
-                            s0 += pixels[x] * k[x];
-                        output[xx] = Clip(s0);
-                        break;
-                    }
-                    case 3:
-                    {
-                        int s0 = Rounding, s1 = Rounding, s2 = Rounding;
-                        for (int x = 0, i = 0; x < k.Length; x++, i += 3)
+                        case 1:
                         {
-                            int w = k[x];
-                            s0 += pixels[i] * w;
-                            s1 += pixels[i + 1] * w;
-                            s2 += pixels[i + 2] * w;
+                            int s0 = Rounding;
+                            for (int x = 0; x < count; x++)
+                                s0 += p[x] * k[x];
+                            o[0] = Clip(s0);
+                            break;
                         }
-                        output[xx * 3] = Clip(s0);
-                        output[xx * 3 + 1] = Clip(s1);
-                        output[xx * 3 + 2] = Clip(s2);
-                        break;
-                    }
-                    default:
-                    {
-                        int s0 = Rounding, s1 = Rounding, s2 = Rounding, s3 = Rounding;
-                        for (int x = 0, i = 0; x < k.Length; x++, i += 4)
+                        case 3:
                         {
-                            int w = k[x];
-                            s0 += pixels[i] * w;
-                            s1 += pixels[i + 1] * w;
-                            s2 += pixels[i + 2] * w;
-                            s3 += pixels[i + 3] * w;
+                            int s0 = Rounding, s1 = Rounding, s2 = Rounding;
+                            for (int x = 0; x < count; x++, p += 3)
+                            {
+                                int w = k[x];
+                                s0 += p[0] * w;
+                                s1 += p[1] * w;
+                                s2 += p[2] * w;
+                            }
+                            o[0] = Clip(s0);
+                            o[1] = Clip(s1);
+                            o[2] = Clip(s2);
+                            break;
                         }
-                        output[xx * 4] = Clip(s0);
-                        output[xx * 4 + 1] = Clip(s1);
-                        output[xx * 4 + 2] = Clip(s2);
-                        output[xx * 4 + 3] = Clip(s3);
-                        break;
+                        default:
+                        {
+                            int s0 = Rounding, s1 = Rounding, s2 = Rounding, s3 = Rounding;
+                            for (int x = 0; x < count; x++, p += 4)
+                            {
+                                int w = k[x];
+                                s0 += p[0] * w;
+                                s1 += p[1] * w;
+                                s2 += p[2] * w;
+                                s3 += p[3] * w;
+                            }
+                            o[0] = Clip(s0);
+                            o[1] = Clip(s1);
+                            o[2] = Clip(s2);
+                            o[3] = Clip(s3);
+                            break;
+                        }
                     }
                 }
             }

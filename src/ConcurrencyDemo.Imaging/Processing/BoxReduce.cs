@@ -49,27 +49,41 @@ internal static class BoxReduce
     /// <summary>Pillow's <c>division_UINT32(count, 8)</c>: 2^32 / (256 * count), divided in float and truncated.</summary>
     internal static uint Multiplier(int count) => (uint)(4294967296f / (float)(256u * (uint)count));
 
-    private static void AddRow(ReadOnlySpan<byte> row, uint[] sums, int factorX, int channels)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void AddRow(ReadOnlySpan<byte> row, uint[] sums, int factorX, int channels)
     {
         int width = row.Length / channels;
-        if (channels == 1 && factorX == 2)
+        fixed (byte* pixels = row)
+        fixed (uint* sum = sums)
         {
-            int pairs = width / 2;
-            for (int i = 0; i < pairs; i++)
-                sums[i] += (uint)(row[2 * i] + row[2 * i + 1]);
-            if ((width & 1) != 0)
-                sums[pairs] += row[width - 1];
-            return;
-        }
-        for (int x = 0, block = 0; x < width; x += factorX, block += channels)
-        {
-            int end = Math.Min(x + factorX, width);
-            for (int c = 0; c < channels; c++)
+            for (int x = 0, block = 0; x < width; x += factorX, block += channels)
             {
-                uint sum = 0;
-                for (int i = x * channels + c; i < end * channels; i += channels)
-                    sum += row[i];
-                sums[block + c] += sum;
+                byte* p = pixels + x * channels;
+                byte* end = pixels + Math.Min(x + factorX, width) * channels;
+                switch (channels)
+                {
+                    case 1:
+                    {
+                        uint s0 = 0;
+                        for (; p < end; p++) s0 += p[0];
+                        sum[block] += s0;
+                        break;
+                    }
+                    case 3:
+                    {
+                        uint s0 = 0, s1 = 0, s2 = 0;
+                        for (; p < end; p += 3) { s0 += p[0]; s1 += p[1]; s2 += p[2]; }
+                        sum[block] += s0; sum[block + 1] += s1; sum[block + 2] += s2;
+                        break;
+                    }
+                    default:
+                    {
+                        uint s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                        for (; p < end; p += 4) { s0 += p[0]; s1 += p[1]; s2 += p[2]; s3 += p[3]; }
+                        sum[block] += s0; sum[block + 1] += s1; sum[block + 2] += s2; sum[block + 3] += s3;
+                        break;
+                    }
+                }
             }
         }
     }
