@@ -9,6 +9,7 @@ public static class WorkloadCatalog
     private static readonly Dictionary<string, Func<string, Workload>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         [SleepWorkload.WorkloadName] = SleepWorkload.Restore,
+        [ConvertWorkload.WorkloadName] = ConvertWorkload.Restore,
     };
 
     public static Workload Restore(string name, string settings)

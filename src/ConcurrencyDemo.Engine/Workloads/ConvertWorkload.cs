@@ -1,0 +1,73 @@
+using System.Text.Json;
+using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Imaging;
+using ConcurrencyDemo.Imaging.Pipeline;
+
+namespace ConcurrencyDemo.Engine.Workloads;
+
+/// <summary>
+/// The tutorial's CPU-bound lesson: per photo, decode, Gaussian blur, thumbnail, encode. Paths are
+/// full paths by the time they get here: front ends resolve them against their own current location.
+/// </summary>
+public sealed class ConvertWorkload : Workload
+{
+    public const string WorkloadName = "Convert";
+
+    private readonly ConvertPlan _plan;
+
+    public ConvertWorkload(ConvertPlan plan)
+    {
+        plan.Options.Validate();
+        _plan = plan;
+    }
+
+    public override string Name => WorkloadName;
+
+    public override int Count => _plan.Items.Count;
+
+    public ConvertPlan Plan => _plan;
+
+    public override string GetLabel(int index) => Path.GetFileName(_plan.Items[index].InputPath);
+
+    public override ItemResult CreateResult() => new ConvertResult();
+
+    public override void Execute(int index, ItemResult result, ItemContext context)
+    {
+        var item = _plan.Items[index];
+        var converted = (ConvertResult)result;
+        converted.InputPath = item.InputPath;
+        converted.OutputPath = item.OutputPath;
+        context.Log($"Converting {item.InputPath} -> {item.OutputPath}");
+        PhotoConversionResult stages;
+        try
+        {
+            stages = PhotoConversion.ConvertFile(item.InputPath, item.OutputPath, _plan.Options, _plan.Overwrite, context.CancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidImageException or IOException or UnauthorizedAccessException)
+        {
+            // The codec's message names the problem; the file name makes it actionable.
+            throw new IOException($"'{item.InputPath}': {ex.Message}", ex);
+        }
+        converted.SourceWidth = stages.SourceWidth;
+        converted.SourceHeight = stages.SourceHeight;
+        converted.OutputWidth = stages.OutputWidth;
+        converted.OutputHeight = stages.OutputHeight;
+        converted.Megapixels = stages.SourceWidth * (double)stages.SourceHeight / 1e6;
+        converted.InputBytes = stages.InputBytes;
+        converted.OutputBytes = stages.OutputBytes;
+        converted.ReadSeconds = stages.ReadSeconds;
+        converted.DecodeSeconds = stages.DecodeSeconds;
+        converted.BlurSeconds = stages.BlurSeconds;
+        converted.ThumbnailSeconds = stages.ThumbnailSeconds;
+        converted.EncodeSeconds = stages.EncodeSeconds;
+        converted.WriteSeconds = stages.WriteSeconds;
+        context.Log($"Converted {Path.GetFileName(item.InputPath)} ({stages.SourceWidth}x{stages.SourceHeight} -> {stages.OutputWidth}x{stages.OutputHeight})");
+    }
+
+    public override string SaveSettings() => JsonSerializer.Serialize(_plan, SettingsJson);
+
+    public static ConvertWorkload Restore(string settings) =>
+        new(JsonSerializer.Deserialize<ConvertPlan>(settings, SettingsJson) ?? throw new ArgumentException("Empty convert settings."));
+
+    private static readonly JsonSerializerOptions SettingsJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+}

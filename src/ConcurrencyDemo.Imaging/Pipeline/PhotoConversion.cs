@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using ConcurrencyDemo.Imaging.Memory;
+using ConcurrencyDemo.Imaging.Processing;
+
+namespace ConcurrencyDemo.Imaging.Pipeline;
+
+/// <summary>
+/// Decode → blur → thumbnail → encode, one photo, on the calling thread, timing each stage. It knows
+/// nothing of concurrency: the engine decides which thread or process runs it.
+/// </summary>
+public static class PhotoConversion
+{
+    /// <summary>Converts one file into another; the output appears whole or not at all.</summary>
+    public static PhotoConversionResult ConvertFile(string inputPath, string outputPath, PhotoConversionOptions options, bool overwrite, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        long start = Stopwatch.GetTimestamp();
+        byte[] input = File.ReadAllBytes(inputPath);
+        double read = Stopwatch.GetElapsedTime(start).TotalSeconds;
+
+        using var encoded = new MemoryStream();
+        var result = Convert(input, encoded, options, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        start = Stopwatch.GetTimestamp();
+        AtomicFile.Write(outputPath, encoded.GetBuffer().AsSpan(0, (int)encoded.Length), overwrite);
+        double write = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return result with { ReadSeconds = read, WriteSeconds = write };
+    }
+
+    /// <summary>Converts encoded image bytes, writing the encoded result to <paramref name="output"/>.</summary>
+    public static PhotoConversionResult Convert(ReadOnlySpan<byte> input, Stream output, PhotoConversionOptions options, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        long start = Stopwatch.GetTimestamp();
+        ImageBuffer image = ImageCodec.Decode(input, options.Decode);
+        double decode = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        try
+        {
+            int sourceWidth = image.Width, sourceHeight = image.Height;
+            if (options.ApplyOrientation && image.Orientation != 1)
+                Replace(ref image, ExifOrientation.Apply(image));
+
+            cancellationToken.ThrowIfCancellationRequested();
+            start = Stopwatch.GetTimestamp();
+            if (options.BlurRadius > 0) GaussianBlur.Apply(image, options.BlurRadius);
+            double blur = Stopwatch.GetElapsedTime(start).TotalSeconds;
+
+            cancellationToken.ThrowIfCancellationRequested();
+            start = Stopwatch.GetTimestamp();
+            if (options.MaxSize > 0 && (image.Width > options.MaxSize || image.Height > options.MaxSize))
+                Replace(ref image, Thumbnail.Create(image, options.MaxSize, options.MaxSize));
+            double thumbnail = Stopwatch.GetElapsedTime(start).TotalSeconds;
+
+            cancellationToken.ThrowIfCancellationRequested();
+            start = Stopwatch.GetTimestamp();
+            long before = output.CanSeek ? output.Position : 0;
+            ImageCodec.Encode(image, output, options.OutputFormat, options.Quality);
+            double encode = Stopwatch.GetElapsedTime(start).TotalSeconds;
+
+            return new PhotoConversionResult
+            {
+                SourceWidth = sourceWidth,
+                SourceHeight = sourceHeight,
+                OutputWidth = image.Width,
+                OutputHeight = image.Height,
+                InputBytes = input.Length,
+                OutputBytes = output.CanSeek ? output.Position - before : 0,
+                DecodeSeconds = decode,
+                BlurSeconds = blur,
+                ThumbnailSeconds = thumbnail,
+                EncodeSeconds = encode,
+            };
+        }
+        finally
+        {
+            image.Dispose();
+        }
+    }
+
+    // The large decoded buffer goes back to the pool as soon as its smaller successor exists.
+    private static void Replace(ref ImageBuffer image, ImageBuffer next)
+    {
+        if (ReferenceEquals(image, next)) return;
+        image.Dispose();
+        image = next;
+    }
+}
