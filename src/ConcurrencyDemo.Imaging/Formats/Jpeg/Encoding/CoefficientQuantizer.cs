@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -28,6 +29,7 @@ internal sealed unsafe class CoefficientQuantizer
     /// Quantises 64 natural-order coefficients into <paramref name="zigZag"/> and returns a mask whose
     /// bit k is set when zig-zag coefficient k is non-zero.
     /// </summary>
+    [SkipLocalsInit] // the scratch block is fully written before it is read; zeroing it per block is waste
     public ulong Quantize(int* coefficients, short* zigZag)
     {
         int* quantized = stackalloc int[64];
