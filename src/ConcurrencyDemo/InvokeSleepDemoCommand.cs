@@ -7,10 +7,9 @@ using ConcurrencyDemo.Sleep;
 namespace ConcurrencyDemo;
 
 /// <summary>
-/// <para type="synopsis">Runs sleeping items in one or more execution modes and writes the timing of each item.</para>
-/// <para type="description">The classic demo: ten one-second sleeps take ten seconds one after another and
-/// about one second on threads. Each item's result says when it started and ended, on which thread and in which
-/// process, so Format-Table, Export-Csv and Group-Object can show how the modes differ.</para>
+/// Invoke-SleepDemo: the classic demo, in which ten one-second sleeps take ten seconds one after another and
+/// about one second on threads. Each item's result says when it started and ended, on which thread and in
+/// which process, so Format-Table, Export-Csv and Group-Object can show how the modes differ.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "SleepDemo")]
 [OutputType(typeof(SleepResult))]

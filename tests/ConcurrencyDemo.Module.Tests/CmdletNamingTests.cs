@@ -55,7 +55,7 @@ public class CmdletNamingTests
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
         Assert.True(defined.Count > 90, $"Expected the stub to define the approved verbs, found {defined.Count}.");
-        Assert.Empty(defined.Where(v => !ApprovedVerbs.Contains(v)));
+        Assert.DoesNotContain(defined, v => !ApprovedVerbs.Contains(v));
     }
 
     [Fact]
