@@ -1,0 +1,75 @@
+using ConcurrencyDemo.Engine;
+using ConcurrencyDemo.Engine.Events;
+using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Messages;
+
+namespace ConcurrencyDemo.Module.Tests;
+
+public class BatchMessagesTests
+{
+    [Fact]
+    public void An_item_log_line_starts_with_its_worker()
+    {
+        var log = new ItemLogEvent { RunId = "r", Seconds = 0.1, Index = 2, Worker = "Thread-3", Message = "Sleeping 1 second(s)..." };
+        Assert.Equal("[Thread-3] Sleeping 1 second(s)...", BatchMessages.ItemLog(log));
+    }
+
+    [Fact]
+    public void A_worker_line_gives_its_start_up_time()
+    {
+        var worker = new WorkerStartedEvent { RunId = "r", Seconds = 0.6, Worker = "Proc-1", ProcessId = 4242, StartSeconds = 0.1, ReadySeconds = 0.6125 };
+        Assert.Equal("[Proc-1] Worker process 4242 ready after 0.513 s (asked for at 0.100 s).", BatchMessages.WorkerStarted(worker));
+    }
+
+    [Fact]
+    public void The_summary_line_puts_elapsed_time_next_to_the_items_own_time()
+    {
+        var summary = new RunSummary
+        {
+            Mode = ExecutionMode.Thread, ItemCount = 10, ElapsedSeconds = 1.0042, ItemSeconds = 10.01, PeakConcurrency = 10,
+            WorkerCount = 10, ThrottleLimit = 10, Succeeded = 10, Failed = 0, MaxWorkerStartupSeconds = 0.0004,
+        };
+        string line = BatchMessages.RunFinished(summary);
+        Assert.StartsWith("Thread: 10 item(s) in 1.004 s; the items' own time adds up to 10.010 s;", line);
+        Assert.Contains("peak 10 at once on 10 worker(s), throttle limit 10", line);
+    }
+
+    [Fact]
+    public void A_failed_item_says_which_item_where_and_why()
+    {
+        var result = new SleepResult { Index = 3, Label = "sleep 1 s #4", Mode = ExecutionMode.Process, Worker = "Proc-2", Error = "Worker process 17 exited." };
+        Assert.Equal("Item 3 (sleep 1 s #4) failed in Process mode on Proc-2: Worker process 17 exited.", BatchMessages.ItemFailed(result));
+    }
+
+    [Theory]
+    [InlineData(0, 10, 0)]
+    [InlineData(3, 10, 30)]
+    [InlineData(1, 3, 33)]
+    [InlineData(10, 10, 100)]
+    [InlineData(0, 0, 100)]
+    public void Percent_complete_is_whole_and_safe_for_an_empty_batch(int completed, int total, int expected)
+    {
+        Assert.Equal(expected, BatchMessages.PercentComplete(completed, total));
+    }
+
+    [Fact]
+    public void Progress_names_the_run_when_several_modes_run()
+    {
+        Assert.Equal("Invoke-SleepDemo: Pool (run 3 of 5)", BatchMessages.ProgressActivity("Invoke-SleepDemo", ExecutionMode.Pool, 3, 5));
+        Assert.Equal("Invoke-SleepDemo: Pool", BatchMessages.ProgressActivity("Invoke-SleepDemo", ExecutionMode.Pool, 1, 1));
+    }
+
+    [Fact]
+    public void Progress_status_mentions_failures_only_when_there_are_some()
+    {
+        var ok = new BatchProgressEvent { RunId = "r", Seconds = 1, Mode = ExecutionMode.Async, Completed = 4, Total = 10, Failed = 0 };
+        Assert.Equal("4 of 10 item(s) done", BatchMessages.ProgressStatus(ok));
+        Assert.Equal("4 of 10 item(s) done, 2 failed", BatchMessages.ProgressStatus(ok with { Failed = 2 }));
+    }
+
+    [Fact]
+    public void The_run_start_line_gives_the_effective_throttle_limit()
+    {
+        Assert.Equal("Pool: running 10 Sleep item(s), at most 6 at once.", BatchMessages.RunStarting(ExecutionMode.Pool, 10, "Sleep", 6));
+    }
+}
