@@ -1,4 +1,5 @@
 using ConcurrencyDemo.Imaging.Formats;
+using ConcurrencyDemo.Imaging.IO;
 using ConcurrencyDemo.Imaging.Formats.Jpeg;
 using ConcurrencyDemo.Imaging.Formats.Png;
 using ConcurrencyDemo.Imaging.Memory;
@@ -56,30 +57,8 @@ public static class ImageCodec
     public static void Save(ImageBuffer image, string path, ImageFormat format, int quality = 75, bool overwrite = false)
     {
         ArgumentNullException.ThrowIfNull(image);
-        ArgumentException.ThrowIfNullOrEmpty(path);
         ValidateEncodeArguments(format, quality);
-        string fullPath = Path.GetFullPath(path);
-        if (!overwrite && File.Exists(fullPath))
-            throw new IOException($"'{fullPath}' already exists.");
-        string directory = Path.GetDirectoryName(fullPath) ?? ".";
-        string temporaryPath = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
-                Encode(image, stream, format, quality);
-            // Move without overwrite also catches a file created since the check above.
-            File.Move(temporaryPath, fullPath, overwrite);
-        }
-        catch (IOException) when (!overwrite && File.Exists(fullPath) && File.Exists(temporaryPath))
-        {
-            TryDelete(temporaryPath);
-            throw new IOException($"'{fullPath}' already exists.");
-        }
-        catch
-        {
-            TryDelete(temporaryPath);
-            throw;
-        }
+        AtomicFile.Write(path, stream => Encode(image, stream, format, quality), overwrite);
     }
 
     /// <summary>The output format a file name asks for (.jpg, .jpeg, .png, any case), or Unknown. Only for choosing what to write.</summary>
@@ -97,12 +76,5 @@ public static class ImageCodec
             throw new ArgumentException($"Cannot encode format {format}.", nameof(format));
         if (quality is < 1 or > 100)
             throw new ArgumentOutOfRangeException(nameof(quality), quality, "Quality must be between 1 and 100.");
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConcurrencyDemo.Imaging.IO;
 using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Imaging.Processing;
 
@@ -23,7 +24,7 @@ public static class PhotoConversion
         cancellationToken.ThrowIfCancellationRequested();
 
         start = Stopwatch.GetTimestamp();
-        AtomicFile.Write(outputPath, encoded.GetBuffer().AsSpan(0, (int)encoded.Length), overwrite);
+        AtomicFile.Write(outputPath, stream => encoded.WriteTo(stream), overwrite);
         double write = Stopwatch.GetElapsedTime(start).TotalSeconds;
         return result with { ReadSeconds = read, WriteSeconds = write };
     }
