@@ -49,7 +49,9 @@ internal sealed record ReferenceImage(int Width, int Height, int Channels, byte[
     {
         if (ExternalTool.Djpeg is not { } djpeg) return null;
         var result = ExternalTool.Run(djpeg, ["-pnm", path]);
-        if (result.ExitCode != 0) throw new InvalidOperationException($"djpeg failed on {path}: {result.Stderr}");
+        // Exit code 2 means djpeg only warned (e.g. "Corrupt JPEG data: extraneous bytes") and still wrote the image.
+        bool wroteImage = result.ExitCode == 0 || (result.ExitCode == 2 && result.Stdout.Length > 0);
+        if (!wroteImage) throw new InvalidOperationException($"djpeg failed on {path}: {result.Stderr}");
         return ReadPnm(result.Stdout);
     }
 
