@@ -109,7 +109,7 @@ public sealed class JpegCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void CrashFiles_DecodeOrFailWithInvalidImageException()
+    public async Task CrashFiles_DecodeOrFailWithInvalidImageException()
     {
         string? folder = Corpus("jpeg-crash");
         if (folder is null) return;
@@ -123,13 +123,14 @@ public sealed class JpegCorpusTests(ITestOutputHelper output)
             var stopwatch = Stopwatch.StartNew();
             // A generous bound that only a hang or runaway loop would exceed.
             var task = Task.Run(() => DecodeOutcome(data));
-            if (!task.Wait(TimeSpan.FromSeconds(30)))
+            if (await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(30))) != task)
             {
                 failures.Add($"{relative}: did not finish within 30 s");
                 continue;
             }
-            output.WriteLine($"{relative}: {task.Result} ({stopwatch.ElapsedMilliseconds} ms)");
-            if (task.Result.StartsWith("UNEXPECTED")) failures.Add($"{relative}: {task.Result}");
+            string outcome = await task;
+            output.WriteLine($"{relative}: {outcome} ({stopwatch.ElapsedMilliseconds} ms)");
+            if (outcome.StartsWith("UNEXPECTED")) failures.Add($"{relative}: {outcome}");
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }

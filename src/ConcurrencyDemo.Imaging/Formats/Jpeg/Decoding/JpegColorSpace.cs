@@ -26,7 +26,8 @@ internal static class JpegColorSpaceRules
                 if (c[0].Id == 'R' && c[1].Id == 'G' && c[2].Id == 'B') return JpegColorSpace.Rgb;
                 return JpegColorSpace.YCbCr;
             case 4:
-                return adobeTransform == 0 ? JpegColorSpace.Cmyk : adobeTransform is null ? JpegColorSpace.Cmyk : JpegColorSpace.Ycck;
+                // No Adobe marker or transform 0: CMYK; transform 2 (or an unknown one, as libjpeg assumes): YCCK.
+                return adobeTransform is null or 0 ? JpegColorSpace.Cmyk : JpegColorSpace.Ycck;
             default:
                 throw new UnsupportedImageException($"{frame.Components.Length}-component JPEG");
         }
