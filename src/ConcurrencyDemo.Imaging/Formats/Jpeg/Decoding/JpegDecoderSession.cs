@@ -1,0 +1,525 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using ConcurrencyDemo.Imaging.Memory;
+
+namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
+
+/// <summary>
+/// Decodes one JPEG stream: reads the markers, keeps the tables they define, and runs each scan.
+/// A sequential image whose one scan holds every component is decoded straight to pixels MCU row by
+/// MCU row; progressive and multi-scan images keep all coefficients until the last scan, then
+/// inverse-transform and convert them the same strip-wise way.
+/// </summary>
+internal sealed unsafe class JpegDecoderSession : IDisposable
+{
+    private readonly DecodeOptions _options;
+    private readonly JpegHuffmanTable?[] _dcTables = new JpegHuffmanTable?[4];
+    private readonly JpegHuffmanTable?[] _acTables = new JpegHuffmanTable?[4];
+    private readonly int[]?[] _quantizationTables = new int[]?[4];
+    private JpegFrame? _frame;
+    private int _restartInterval;
+    private bool _sawJfif;
+    private int? _adobeTransform;
+    private int _orientation = 1;
+
+    private ImageBuffer? _image;
+    private JpegOutputStage? _outputStage;
+    private bool _streamed;          // the single sequential scan has already produced the pixels
+    private bool _coefficientsReady; // buffered mode: coefficient arrays allocated
+    private int _scanCount;
+
+    private JpegDecoderSession(DecodeOptions options) => _options = options;
+
+    public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions options)
+    {
+        using var session = new JpegDecoderSession(options);
+        return session.Run(data);
+    }
+
+    public static JpegInfo Identify(ReadOnlySpan<byte> data)
+    {
+        using var session = new JpegDecoderSession(DecodeOptions.Default);
+        var reader = new JpegMarkerReader(data);
+        reader.ExpectStartOfImage();
+        while (reader.TryReadMarker(out byte marker))
+        {
+            if (marker == JpegMarker.Sos || marker == JpegMarker.Eoi) break;
+            session.ReadHeaderMarker(ref reader, marker);
+        }
+        JpegFrame frame = session._frame ?? throw new InvalidImageException("no frame header (missing SOF marker)");
+        var format = frame.Components.Length == 1 ? PixelFormat.Gray8 : PixelFormat.Rgb24;
+        return new JpegInfo(frame.Width, frame.Height, frame.Components.Length, frame.IsProgressive, format, session._orientation);
+    }
+
+    private ImageBuffer Run(ReadOnlySpan<byte> data)
+    {
+        var reader = new JpegMarkerReader(data);
+        reader.ExpectStartOfImage();
+        bool sawEoi = false;
+        while (!sawEoi && reader.TryReadMarker(out byte marker))
+        {
+            switch (marker)
+            {
+                case JpegMarker.Sos:
+                    ReadScan(ref reader);
+                    break;
+                case JpegMarker.Eoi:
+                    sawEoi = true;
+                    break;
+                default:
+                    ReadHeaderMarker(ref reader, marker);
+                    break;
+            }
+        }
+        // A missing EOI is tolerated like libjpeg does (it warns): the data simply ended.
+        if (_frame is null) throw new InvalidImageException("no frame header (missing SOF marker)");
+        if (_scanCount == 0) throw new InvalidImageException("no image data (missing SOS marker)");
+        if (!_streamed) EmitBufferedImage();
+        ImageBuffer image = _image!;
+        image.Orientation = _orientation;
+        _image = null;
+        return image;
+    }
+
+    private void ReadHeaderMarker(ref JpegMarkerReader reader, byte marker)
+    {
+        switch (marker)
+        {
+            case JpegMarker.Sof0Baseline:
+            case JpegMarker.Sof1ExtendedSequential:
+            case JpegMarker.Sof2Progressive:
+                if (_frame is not null) throw new InvalidImageException("more than one frame header (duplicate SOF marker)");
+                _frame = JpegFrame.Parse(reader.ReadSegment("SOF"), progressive: marker == JpegMarker.Sof2Progressive);
+                CheckPixelLimit(_frame);
+                break;
+            case JpegMarker.Sof3Lossless:
+            case JpegMarker.Sof7DifferentialLossless:
+            case JpegMarker.Sof11ArithmeticLossless:
+            case JpegMarker.Sof15:
+                throw new UnsupportedImageException("lossless JPEG");
+            case JpegMarker.Sof5DifferentialSequential:
+            case JpegMarker.Sof6DifferentialProgressive:
+            case JpegMarker.Dhp:
+            case JpegMarker.Exp:
+                throw new UnsupportedImageException("hierarchical JPEG");
+            case JpegMarker.Sof9ArithmeticSequential:
+            case JpegMarker.Sof10ArithmeticProgressive:
+            case JpegMarker.Sof13:
+            case JpegMarker.Sof14:
+            case JpegMarker.Dac:
+                throw new UnsupportedImageException("arithmetic coding");
+            case JpegMarker.Dht:
+                ReadHuffmanTables(reader.ReadSegment("DHT"));
+                break;
+            case JpegMarker.Dqt:
+                ReadQuantizationTables(reader.ReadSegment("DQT"));
+                break;
+            case JpegMarker.Dri:
+                ReadOnlySpan<byte> dri = reader.ReadSegment("DRI");
+                if (dri.Length < 2) throw new InvalidImageException("truncated DRI segment");
+                _restartInterval = (dri[0] << 8) | dri[1];
+                break;
+            case JpegMarker.App0:
+                if (reader.ReadSegment("APP0").StartsWith("JFIF\0"u8)) _sawJfif = true;
+                break;
+            case JpegMarker.App1:
+                ReadOnlySpan<byte> app1 = reader.ReadSegment("APP1");
+                if (JpegExifReader.ReadOrientation(app1) is int orientation) _orientation = orientation;
+                break;
+            case JpegMarker.App14:
+                ReadOnlySpan<byte> app14 = reader.ReadSegment("APP14");
+                if (app14.Length >= 12 && app14.StartsWith("Adobe"u8)) _adobeTransform = app14[11];
+                break;
+            case JpegMarker.Soi:
+                throw new InvalidImageException("bogus marker: a second SOI");
+            case JpegMarker.Tem:
+            case >= JpegMarker.Rst0 and <= JpegMarker.Rst7:
+                break; // stand-alone markers without a length; libjpeg ignores them here too
+            case >= JpegMarker.App0 and <= JpegMarker.App15:
+            case JpegMarker.Com:
+            case JpegMarker.Dnl:
+                reader.ReadSegment("APPn/COM");
+                break;
+            default:
+                throw new InvalidImageException($"bogus marker 0xFF{marker:X2}");
+        }
+    }
+
+    private void CheckPixelLimit(JpegFrame frame)
+    {
+        long pixels = (long)frame.Width * frame.Height;
+        if (pixels > _options.MaxPixels)
+            throw new InvalidImageException($"image of {frame.Width}x{frame.Height} = {pixels} pixels exceeds the limit of {_options.MaxPixels} pixels");
+    }
+
+    private void ReadHuffmanTables(ReadOnlySpan<byte> segment)
+    {
+        while (segment.Length > 0)
+        {
+            if (segment.Length < 17) throw new InvalidImageException("truncated DHT segment");
+            int tableClass = segment[0] >> 4;
+            int slot = segment[0] & 15;
+            if (tableClass > 1 || slot > 3)
+                throw new InvalidImageException($"bad Huffman table id 0x{segment[0]:X2}");
+            ReadOnlySpan<byte> counts = segment.Slice(1, 16);
+            int total = 0;
+            foreach (byte count in counts) total += count;
+            if (total > 256) throw new InvalidImageException("bad Huffman table: more than 256 symbols");
+            if (segment.Length < 17 + total) throw new InvalidImageException("truncated DHT segment");
+            JpegHuffmanTable table = JpegHuffmanTable.Build(counts, segment.Slice(17, total));
+            if (tableClass == 0) _dcTables[slot] = table; else _acTables[slot] = table;
+            segment = segment[(17 + total)..];
+        }
+    }
+
+    private void ReadQuantizationTables(ReadOnlySpan<byte> segment)
+    {
+        ReadOnlySpan<byte> zigZag = JpegTables.ZigZagToNatural;
+        while (segment.Length > 0)
+        {
+            int precision = segment[0] >> 4;
+            int slot = segment[0] & 15;
+            if (precision > 1 || slot > 3)
+                throw new InvalidImageException($"bad quantization table id 0x{segment[0]:X2}");
+            int size = precision == 0 ? 64 : 128;
+            if (segment.Length < 1 + size) throw new InvalidImageException("truncated DQT segment");
+            var table = GC.AllocateUninitializedArray<int>(64, pinned: true);
+            for (int i = 0; i < 64; i++)
+                table[zigZag[i]] = precision == 0 ? segment[1 + i] : (segment[1 + 2 * i] << 8) | segment[2 + 2 * i];
+            _quantizationTables[slot] = table;
+            segment = segment[(1 + size)..];
+        }
+    }
+
+    private void ReadScan(ref JpegMarkerReader reader)
+    {
+        JpegFrame frame = _frame ?? throw new InvalidImageException("scan before the frame header (SOS before SOF)");
+        JpegScanHeader scan = JpegScanHeader.Parse(reader.ReadSegment("SOS"), frame, _dcTables, _acTables);
+        if (_streamed)
+        {
+            // Extra scans after a complete single-scan sequential image carry nothing we can use.
+            return;
+        }
+        PrepareScan(frame, scan);
+        _scanCount++;
+
+        bool streaming = _scanCount == 1 && !frame.IsProgressive && scan.Components.Length == frame.Components.Length;
+        EnsureOutput(frame);
+        int resume;
+        fixed (byte* output = _image!.Array)
+        {
+            if (streaming)
+            {
+                resume = DecodeStreamingScan(reader.Data, reader.Position, frame, scan, output);
+                _streamed = true;
+            }
+            else
+            {
+                EnsureCoefficients(frame);
+                resume = DecodeBufferedScan(reader.Data, reader.Position, frame, scan);
+            }
+        }
+        reader.Position = Math.Max(reader.Position, resume);
+    }
+
+    private void PrepareScan(JpegFrame frame, JpegScanHeader scan)
+    {
+        bool needsDc = !frame.IsProgressive || (scan.SpectralStart == 0 && scan.SuccessiveHigh == 0);
+        bool needsAc = !frame.IsProgressive || scan.SpectralStart != 0;
+        foreach (JpegComponent component in scan.Components)
+        {
+            // Like libjpeg, a component's quantisation table is fixed by its first scan.
+            if (component.Quantization is null)
+            {
+                component.Quantization = _quantizationTables[component.QuantizationTableId]
+                    ?? throw new InvalidImageException($"quantization table {component.QuantizationTableId} was not defined");
+            }
+            if (needsDc)
+            {
+                if (component.DcTable is null) throw new InvalidImageException($"Huffman table {component.DcTableId} (DC) was not defined");
+                if (component.DcTable.MaxSymbol > 15) throw new InvalidImageException("bad Huffman table: DC symbol above 15");
+            }
+            if (needsAc && component.AcTable is null)
+                throw new InvalidImageException($"Huffman table {component.AcTableId} (AC) was not defined");
+            component.DcPredictor = 0;
+        }
+    }
+
+    private void EnsureOutput(JpegFrame frame)
+    {
+        if (_image is not null) return;
+        JpegColorSpace colorSpace = JpegColorSpaceRules.Resolve(frame, _sawJfif, _adobeTransform);
+        _image = new ImageBuffer(frame.Width, frame.Height, frame.Components.Length == 1 ? PixelFormat.Gray8 : PixelFormat.Rgb24);
+        _outputStage = new JpegOutputStage(frame, colorSpace);
+    }
+
+    private void EnsureCoefficients(JpegFrame frame)
+    {
+        if (_coefficientsReady) return;
+        foreach (JpegComponent component in frame.Components)
+        {
+            // Bounded by the frame size, which CheckPixelLimit has bounded by MaxPixels.
+            long count = (long)component.BlocksPerLine * component.BlockRows * 64;
+            if (count > Array.MaxLength) throw new InvalidImageException("image too large for its coefficient buffer");
+            short[] coefficients = ArrayPool<short>.Shared.Rent((int)count);
+            Array.Clear(coefficients, 0, (int)count);
+            component.Coefficients = coefficients;
+        }
+        _coefficientsReady = true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int DecodeStreamingScan(ReadOnlySpan<byte> data, int start, JpegFrame frame, JpegScanHeader scan, byte* output)
+    {
+        var bits = new JpegBitReader(data, start);
+        JpegOutputStage stage = _outputStage!;
+        JpegComponent[] components = scan.Components;
+        short* block = stackalloc short[64];
+        new Span<short>(block, 64).Clear();
+        byte* naturalOrder = JpegNaturalOrder.Pointer;
+        int outputStride = _image!.Stride;
+        int restartsLeft = _restartInterval;
+        var strips = stackalloc byte*[JpegFrame.MaxComponents];
+        var quantization = stackalloc int*[JpegFrame.MaxComponents];
+        var handles = new GCHandle[components.Length];
+        try
+        {
+            for (int i = 0; i < components.Length; i++)
+            {
+                handles[i] = GCHandle.Alloc(components[i].Quantization!, GCHandleType.Pinned);
+                quantization[i] = (int*)handles[i].AddrOfPinnedObject();
+            }
+            for (int mcuRow = 0; mcuRow < frame.McuRows; mcuRow++)
+            {
+                for (int i = 0; i < components.Length; i++)
+                    strips[i] = stage.StripPointer(components[i].Index, mcuRow);
+                for (int mcuX = 0; mcuX < frame.McusPerLine; mcuX++)
+                {
+                    if (_restartInterval > 0)
+                    {
+                        if (restartsLeft == 0)
+                        {
+                            bits.TryConsumeRestartMarker();
+                            foreach (JpegComponent c in components) c.DcPredictor = 0;
+                            restartsLeft = _restartInterval;
+                        }
+                        restartsLeft--;
+                    }
+                    bool missingData = bits.IsOverrun;
+                    for (int i = 0; i < components.Length; i++)
+                    {
+                        JpegComponent component = components[i];
+                        int stride = stage.Stride(component.Index);
+                        for (int v = 0; v < component.VerticalFactor; v++)
+                        {
+                            for (int h = 0; h < component.HorizontalFactor; h++)
+                            {
+                                byte* destination = strips[i] + v * 8 * stride + (mcuX * component.HorizontalFactor + h) * 8;
+                                if (missingData)
+                                {
+                                    // libjpeg leaves blocks after the end of the data at zero: flat mid-grey.
+                                    JpegIdct.TransformDcOnly(block, quantization[i], destination, stride);
+                                    continue;
+                                }
+                                int last = JpegSequentialScanDecoder.DecodeBlock(ref bits, component, block, naturalOrder);
+                                if (last == 0) JpegIdct.TransformDcOnly(block, quantization[i], destination, stride);
+                                else JpegIdct.Transform(block, quantization[i], destination, stride);
+                                ClearBlock(block);
+                            }
+                        }
+                    }
+                }
+                if (mcuRow > 0) stage.EmitStrip(mcuRow - 1, output, outputStride);
+            }
+            stage.EmitStrip(frame.McuRows - 1, output, outputStride);
+        }
+        finally
+        {
+            foreach (GCHandle handle in handles) if (handle.IsAllocated) handle.Free();
+        }
+        return bits.ResumePosition;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ClearBlock(short* block)
+    {
+        var zero = Vector256<short>.Zero;
+        Vector256.Store(zero, block);
+        Vector256.Store(zero, block + 16);
+        Vector256.Store(zero, block + 32);
+        Vector256.Store(zero, block + 48);
+    }
+
+    private enum ScanKind { Sequential, DcFirst, DcRefine, AcFirst, AcRefine }
+
+    private int DecodeBufferedScan(ReadOnlySpan<byte> data, int start, JpegFrame frame, JpegScanHeader scan)
+    {
+        var bits = new JpegBitReader(data, start);
+        ScanKind kind = !frame.IsProgressive ? ScanKind.Sequential
+            : scan.SpectralStart == 0 ? (scan.SuccessiveHigh == 0 ? ScanKind.DcFirst : ScanKind.DcRefine)
+            : (scan.SuccessiveHigh == 0 ? ScanKind.AcFirst : ScanKind.AcRefine);
+        JpegComponent[] components = scan.Components;
+        byte* naturalOrder = JpegNaturalOrder.Pointer;
+        int restartsLeft = _restartInterval;
+        int endOfBandRun = 0;
+        var coefficientPointers = stackalloc short*[JpegFrame.MaxComponents];
+        var handles = new GCHandle[components.Length];
+        try
+        {
+            for (int i = 0; i < components.Length; i++)
+            {
+                handles[i] = GCHandle.Alloc(components[i].Coefficients!, GCHandleType.Pinned);
+                coefficientPointers[i] = (short*)handles[i].AddrOfPinnedObject();
+            }
+
+            bool interleaved = components.Length > 1;
+            int mcusPerLine = interleaved ? frame.McusPerLine : components[0].WidthInBlocks;
+            int mcuRows = interleaved ? frame.McuRows : components[0].HeightInBlocks;
+            for (int mcuY = 0; mcuY < mcuRows; mcuY++)
+            {
+                for (int mcuX = 0; mcuX < mcusPerLine; mcuX++)
+                {
+                    if (_restartInterval > 0)
+                    {
+                        if (restartsLeft == 0)
+                        {
+                            bits.TryConsumeRestartMarker();
+                            foreach (JpegComponent c in components) c.DcPredictor = 0;
+                            endOfBandRun = 0;
+                            restartsLeft = _restartInterval;
+                        }
+                        restartsLeft--;
+                    }
+                    // After the data ends, libjpeg leaves the remaining blocks as they are.
+                    if (bits.IsOverrun) continue;
+                    for (int i = 0; i < components.Length; i++)
+                    {
+                        JpegComponent component = components[i];
+                        int blocksWide = interleaved ? component.HorizontalFactor : 1;
+                        int blocksHigh = interleaved ? component.VerticalFactor : 1;
+                        for (int v = 0; v < blocksHigh; v++)
+                        {
+                            for (int h = 0; h < blocksWide; h++)
+                            {
+                                int blockRow = mcuY * blocksHigh + v;
+                                int blockColumn = mcuX * blocksWide + h;
+                                short* block = coefficientPointers[i] + ((long)blockRow * component.BlocksPerLine + blockColumn) * 64;
+                                switch (kind)
+                                {
+                                    case ScanKind.Sequential:
+                                        JpegSequentialScanDecoder.DecodeBlock(ref bits, component, block, naturalOrder);
+                                        break;
+                                    case ScanKind.DcFirst:
+                                        JpegProgressiveScanDecoder.DecodeDcFirst(ref bits, component, block, scan.SuccessiveLow);
+                                        break;
+                                    case ScanKind.DcRefine:
+                                        JpegProgressiveScanDecoder.DecodeDcRefine(ref bits, block, scan.SuccessiveLow);
+                                        break;
+                                    case ScanKind.AcFirst:
+                                        JpegProgressiveScanDecoder.DecodeAcFirst(ref bits, component.AcTable!, block,
+                                            scan.SpectralStart, scan.SpectralEnd, scan.SuccessiveLow, ref endOfBandRun, naturalOrder);
+                                        break;
+                                    case ScanKind.AcRefine:
+                                        JpegProgressiveScanDecoder.DecodeAcRefine(ref bits, component.AcTable!, block,
+                                            scan.SpectralStart, scan.SpectralEnd, scan.SuccessiveLow, ref endOfBandRun, naturalOrder);
+                                        break;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (GCHandle handle in handles) if (handle.IsAllocated) handle.Free();
+        }
+        return bits.ResumePosition;
+    }
+
+    /// <summary>Inverse-transforms the stored coefficients strip by strip and converts them to pixels.</summary>
+    private void EmitBufferedImage()
+    {
+        JpegFrame frame = _frame!;
+        JpegOutputStage stage = _outputStage!;
+        JpegComponent[] components = frame.Components;
+        // Components no scan mentioned still need a table: an all-zero block with any table is mid-grey.
+        foreach (JpegComponent component in components)
+        {
+            component.Quantization ??= _quantizationTables[component.QuantizationTableId] ?? new int[64];
+            EnsureCoefficients(frame);
+        }
+        var handles = new List<GCHandle>();
+        try
+        {
+            var coefficientPointers = stackalloc short*[JpegFrame.MaxComponents];
+            var quantization = stackalloc int*[JpegFrame.MaxComponents];
+            for (int i = 0; i < components.Length; i++)
+            {
+                GCHandle c = GCHandle.Alloc(components[i].Coefficients!, GCHandleType.Pinned);
+                GCHandle q = GCHandle.Alloc(components[i].Quantization!, GCHandleType.Pinned);
+                handles.Add(c);
+                handles.Add(q);
+                coefficientPointers[i] = (short*)c.AddrOfPinnedObject();
+                quantization[i] = (int*)q.AddrOfPinnedObject();
+            }
+            fixed (byte* output = _image!.Array)
+            {
+                for (int strip = 0; strip < frame.McuRows; strip++)
+                {
+                    for (int i = 0; i < components.Length; i++)
+                    {
+                        JpegComponent component = components[i];
+                        byte* stripBase = stage.StripPointer(i, strip);
+                        int stride = stage.Stride(i);
+                        for (int v = 0; v < component.VerticalFactor; v++)
+                        {
+                            int blockRow = strip * component.VerticalFactor + v;
+                            short* block = coefficientPointers[i] + (long)blockRow * component.BlocksPerLine * 64;
+                            byte* destination = stripBase + v * 8 * stride;
+                            for (int x = 0; x < component.BlocksPerLine; x++, block += 64, destination += 8)
+                            {
+                                if (HasOnlyDc(block)) JpegIdct.TransformDcOnly(block, quantization[i], destination, stride);
+                                else JpegIdct.Transform(block, quantization[i], destination, stride);
+                            }
+                        }
+                    }
+                    if (strip > 0) stage.EmitStrip(strip - 1, output, _image.Stride);
+                }
+                stage.EmitStrip(frame.McuRows - 1, output, _image.Stride);
+            }
+        }
+        finally
+        {
+            foreach (GCHandle handle in handles) handle.Free();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasOnlyDc(short* block)
+    {
+        Vector256<short> any = Vector256.Load(block) & Vector256.Create((short)0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+        any |= Vector256.Load(block + 16) | Vector256.Load(block + 32) | Vector256.Load(block + 48);
+        return any == Vector256<short>.Zero;
+    }
+
+    public void Dispose()
+    {
+        if (_frame is not null)
+        {
+            foreach (JpegComponent component in _frame.Components)
+            {
+                if (component.Coefficients is { } coefficients)
+                {
+                    ArrayPool<short>.Shared.Return(coefficients);
+                    component.Coefficients = null;
+                }
+            }
+        }
+        // Only reached with an image still here when decoding failed.
+        _image?.Dispose();
+        _image = null;
+    }
+}
