@@ -35,35 +35,10 @@ public sealed class DecodeCommand : IBenchmarkCommand
             }
         }
 
-        List<string> files;
-        if (photos is null)
-        {
-            string? shared = TestPaths.SharedSubdirectory("photos");
-            if (shared is null)
-            {
-                Console.WriteLine($"No photos: {Path.GetFullPath(Path.Combine(TestPaths.RepositoryRoot, "..", "shared", "photos"))} does not exist. Pass --photos DIR.");
-                return 1;
-            }
-            files = Directory.EnumerateFiles(shared, "*.jpg").OrderByDescending(f => new FileInfo(f).Length).Take(1).ToList();
-        }
-        else if (File.Exists(photos))
-        {
-            files = [photos];
-        }
-        else if (Directory.Exists(photos))
-        {
-            files = Directory.EnumerateFiles(photos).Where(f => f.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)).Order().ToList();
-        }
-        else
-        {
-            Console.WriteLine($"No photos: {photos} does not exist.");
-            return 1;
-        }
-        if (files.Count == 0)
-        {
-            Console.WriteLine("No JPEG files found.");
-            return 1;
-        }
+        List<string>? files = PhotoSet.Resolve(photos);
+        if (files is null) return 1;
+        // By default only the largest photo: the acceptance figure is measured on it.
+        if (photos is null) files = files.OrderByDescending(f => new FileInfo(f).Length).Take(1).ToList();
 
         string? djpeg = ExternalTool.Djpeg;
         if (djpeg is null) Console.WriteLine("djpeg not found (/usr/bin/djpeg): showing our figures only.");
