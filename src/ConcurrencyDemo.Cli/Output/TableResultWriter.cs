@@ -48,7 +48,7 @@ public sealed class TableResultWriter : IResultWriter
         _output.WriteLine(
             $"{summary.Mode}: {Invariant(summary.ItemCount)} items{failed} in {Seconds(summary.ElapsedSeconds)} s elapsed; " +
             $"sum of item times {Seconds(summary.ItemSeconds)} s; peak concurrency {Invariant(summary.PeakConcurrency)}; " +
-            $"{Invariant(summary.WorkerCount)} workers (throttle limit {Invariant(summary.ThrottleLimit)}); " +
+            $"workers {Invariant(summary.WorkerCount)} (throttle limit {Invariant(summary.ThrottleLimit)}); " +
             $"max worker start-up {Seconds(summary.MaxWorkerStartupSeconds)} s");
         _output.WriteLine();
     }
