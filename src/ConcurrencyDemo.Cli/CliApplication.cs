@@ -42,7 +42,7 @@ public static class CliApplication
         catch (Exception ex)
         {
             Console.Error.WriteLine($"{HelpText.ProgramName} {command.Name}: error: {ex.Message.ReplaceLineEndings(" ")}");
-            return ExitCodes.ItemsFailed;
+            return ExitCodes.Failure;
         }
     }
 

@@ -5,8 +5,8 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The command ran, but at least one item failed (its row says why).</summary>
-    public const int ItemsFailed = 1;
+    /// <summary>At least one item failed (its row says why), or the command could not run (one line on stderr says why).</summary>
+    public const int Failure = 1;
 
     /// <summary>The command line was wrong; nothing ran.</summary>
     public const int Usage = 2;

@@ -49,7 +49,7 @@ public static class WorkloadRunner
             return signals.ExitCode;
         }
         writer.Complete(summaries);
-        return summaries.Any(s => s.Failed > 0) ? ExitCodes.ItemsFailed : ExitCodes.Success;
+        return summaries.Any(s => s.Failed > 0) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     private static IResultWriter CreateWriter(Workload workload, RunOptions options)
