@@ -1,5 +1,3 @@
-using ConcurrencyDemo.Engine.WorkerProcesses;
+using ConcurrencyDemo.Cli;
 
-if (args.Length > 0 && args[0] == "worker") return WorkerHost.Run();
-Console.Error.WriteLine("usage: concurrency-demo worker");
-return 2;
+return CliApplication.Run(args);

@@ -1,0 +1,23 @@
+using ConcurrencyDemo.Engine.WorkerProcesses;
+
+namespace ConcurrencyDemo.Cli.Commands;
+
+/// <summary>
+/// <c>concurrency-demo worker</c>: the program Process mode starts, speaking the engine's JSON-lines
+/// protocol on stdin/stdout. stdout belongs to the protocol alone, so this command writes nothing else there.
+/// </summary>
+public sealed class WorkerLoopCommand : ICliCommand
+{
+    public string Name => "worker";
+
+    public string Summary => "(internal) The worker-process loop Process mode starts; speaks JSON lines on stdin/stdout.";
+
+    public int Run(IReadOnlyList<string> arguments)
+    {
+        // Ctrl+C in a terminal reaches the whole process group, workers included. The parent owns a
+        // worker's life (it closes stdin or kills it), so a worker that died first would only show up as a
+        // spurious "worker exited" failure in the parent's output.
+        Console.CancelKeyPress += (_, e) => e.Cancel = true;
+        return WorkerHost.Run();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using ConcurrencyDemo.Engine.Events;
+
+namespace ConcurrencyDemo.Cli.Output;
+
+/// <summary>
+/// Everything that is not a result goes to stderr, so that csv and json output on stdout stay clean:
+/// with --verbose, the items' own lines and worker start-ups; otherwise, on a terminal, a progress line
+/// that rewrites itself (only when stdout is not that same terminal, where it would tear the table).
+/// </summary>
+public sealed class StderrReporter
+{
+    private readonly TextWriter _error;
+    private readonly bool _verbose;
+    private readonly bool _showProgress;
+    private int _progressLength;
+
+    public StderrReporter(TextWriter error, bool verbose, bool showProgress)
+    {
+        _error = error;
+        _verbose = verbose;
+        _showProgress = showProgress && !verbose;
+    }
+
+    public static StderrReporter ForConsole(bool verbose) =>
+        new(Console.Error, verbose, showProgress: !Console.IsErrorRedirected && Console.IsOutputRedirected);
+
+    public void Report(BatchEvent batchEvent)
+    {
+        switch (batchEvent)
+        {
+            case ItemLogEvent log when _verbose:
+                _error.WriteLine($"VERBOSE: [{Seconds(log.Seconds)} s] {log.Worker} item {log.Index}: {log.Message}");
+                break;
+            case WorkerStartedEvent worker when _verbose:
+                _error.WriteLine(
+                    $"VERBOSE: [{Seconds(worker.Seconds)} s] {worker.Worker}: worker process {worker.ProcessId.ToString(CultureInfo.InvariantCulture)} " +
+                    $"ready after {Seconds(worker.ReadySeconds - worker.StartSeconds)} s");
+                break;
+            case BatchProgressEvent progress when _showProgress:
+                string line = $"{progress.Mode}: {progress.Completed}/{progress.Total} items done" +
+                              (progress.Failed > 0 ? $", {progress.Failed} failed" : "");
+                _error.Write("\r" + line.PadRight(_progressLength));
+                _progressLength = line.Length;
+                break;
+        }
+    }
+
+    /// <summary>Wipes the progress line, so a run's end leaves the terminal as it found it.</summary>
+    public void ClearProgress()
+    {
+        if (_progressLength == 0) return;
+        _error.Write("\r" + new string(' ', _progressLength) + "\r");
+        _progressLength = 0;
+    }
+
+    private static string Seconds(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
+}

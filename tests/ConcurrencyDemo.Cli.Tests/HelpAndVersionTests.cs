@@ -1,0 +1,43 @@
+namespace ConcurrencyDemo.Cli.Tests;
+
+public sealed class HelpAndVersionTests
+{
+    [Fact]
+    public void Help_ListsTheCommands()
+    {
+        var run = CliProgram.Run("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.StdoutLines, l => l.TrimStart().StartsWith("sleep ", StringComparison.Ordinal));
+        Assert.Contains(run.StdoutLines, l => l.TrimStart().StartsWith("worker ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoArguments_ShowsHelpOnStderr_AndExitsWith2()
+    {
+        var run = CliProgram.Run();
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.Contains("Usage:", run.Stderr);
+    }
+
+    [Fact]
+    public void SleepHelp_ListsEveryOption_EvenBesideABadOne()
+    {
+        var run = CliProgram.Run("sleep", "--count", "x", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (string option in new[] { "--count", "--seconds", "--mode", "--throttle-limit", "--ordered", "--format", "--verbose", "--help" })
+            Assert.Contains(run.StdoutLines, l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal) || l.Trim() == option);
+    }
+
+    [Fact]
+    public void Version_PrintsTheProgramAndItsVersion()
+    {
+        var run = CliProgram.Run("--version");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"^concurrency-demo \d+\.\d+\.\d+", Assert.Single(run.StdoutLines));
+    }
+}
