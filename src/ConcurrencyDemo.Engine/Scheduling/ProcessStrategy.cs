@@ -143,7 +143,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
         if (message.Result is not { } json) return blank;
         try
         {
-            return (ItemResult?)json.Deserialize(blank.GetType(), WorkerMessage.SerializerOptions) ?? blank;
+            return (ItemResult?)json.Deserialize(WorkerProtocolJson.For(blank.GetType())) ?? blank;
         }
         catch (JsonException)
         {

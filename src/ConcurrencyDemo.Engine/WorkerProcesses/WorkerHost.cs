@@ -49,6 +49,8 @@ public static class WorkerHost
             commands.CompleteAdding();
         }) { IsBackground = true, Name = "Worker stdin" };
 
+        // Warm the protocol path before saying ready, so that "ready" means able to take work at full speed.
+        WorkerMessage.Parse(new WorkerMessage { Type = WorkerMessage.Ready }.ToJson());
         Send(new WorkerMessage { Type = WorkerMessage.Ready, ProcessId = Environment.ProcessId, Timestamp = MonotonicClock.Now });
         reader.Start();
 
@@ -109,7 +111,7 @@ public static class WorkerHost
             ThreadId = Environment.CurrentManagedThreadId,
             Success = success,
             Message = error,
-            Result = JsonSerializer.SerializeToElement(result, result.GetType(), WorkerMessage.SerializerOptions),
+            Result = JsonSerializer.SerializeToElement(result, WorkerProtocolJson.For(result.GetType())),
         });
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ConcurrencyDemo.Engine.WorkerProcesses;
 
@@ -33,22 +32,13 @@ internal sealed class WorkerMessage
     public bool Success { get; set; }
     public JsonElement? Result { get; set; }
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    public static JsonSerializerOptions SerializerOptions => Options;
-
-    public string ToJson() => JsonSerializer.Serialize(this, Options);
+    public string ToJson() => JsonSerializer.Serialize(this, WorkerProtocolJson.For<WorkerMessage>());
 
     /// <summary>Null for a line that is not a protocol message (a stray write to stdout must not kill the batch).</summary>
     public static WorkerMessage? Parse(string line)
     {
         if (line.Length == 0 || line[0] != '{') return null;
-        try { return JsonSerializer.Deserialize<WorkerMessage>(line, Options); }
+        try { return JsonSerializer.Deserialize(line, WorkerProtocolJson.For<WorkerMessage>()); }
         catch (JsonException) { return null; }
     }
 }

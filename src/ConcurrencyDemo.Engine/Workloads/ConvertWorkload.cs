@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.WorkerProcesses;
 using ConcurrencyDemo.Imaging;
 using ConcurrencyDemo.Imaging.Pipeline;
 
@@ -64,10 +65,8 @@ public sealed class ConvertWorkload : Workload
         context.Log($"Converted {Path.GetFileName(item.InputPath)} ({stages.SourceWidth}x{stages.SourceHeight} -> {stages.OutputWidth}x{stages.OutputHeight})");
     }
 
-    public override string SaveSettings() => JsonSerializer.Serialize(_plan, SettingsJson);
+    public override string SaveSettings() => JsonSerializer.Serialize(_plan, WorkerProtocolJson.For<ConvertPlan>());
 
     public static ConvertWorkload Restore(string settings) =>
-        new(JsonSerializer.Deserialize<ConvertPlan>(settings, SettingsJson) ?? throw new ArgumentException("Empty convert settings."));
-
-    private static readonly JsonSerializerOptions SettingsJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        new(JsonSerializer.Deserialize(settings, WorkerProtocolJson.For<ConvertPlan>()) ?? throw new ArgumentException("Empty convert settings."));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.WorkerProcesses;
 
 namespace ConcurrencyDemo.Engine.Workloads;
 
@@ -62,10 +63,10 @@ public sealed class SleepWorkload : Workload
         End(seconds, context);
     }
 
-    public override string SaveSettings() => JsonSerializer.Serialize(_seconds);
+    public override string SaveSettings() => JsonSerializer.Serialize(_seconds, WorkerProtocolJson.For<double[]>());
 
     public static SleepWorkload Restore(string settings) =>
-        new(JsonSerializer.Deserialize<double[]>(settings) ?? []);
+        new(JsonSerializer.Deserialize(settings, WorkerProtocolJson.For<double[]>()) ?? []);
 
     private double Begin(int index, ItemResult result, ItemContext context)
     {
