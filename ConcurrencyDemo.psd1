@@ -9,7 +9,7 @@
     GUID                 = '87b6246e-f1d5-4216-8067-7dda7e1998c9'
     Author               = 'ConcurrencyDemo contributors'
     CompanyName          = 'ConcurrencyDemo contributors'
-    Copyright            = '(c) ConcurrencyDemo contributors. All rights reserved.'
+    Copyright            = '(c) 2026 ConcurrencyDemo contributors. MIT licence.'
     Description          = 'See and measure how Sequential, Thread, Pool, Process and Async execution change the time of I/O-bound and CPU-bound work: one timing object per item, ready for Format-Table, Export-Csv and Group-Object.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'

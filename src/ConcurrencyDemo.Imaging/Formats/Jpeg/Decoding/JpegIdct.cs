@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using static ConcurrencyDemo.Imaging.Formats.Jpeg.DctFixedPoint;
 
 namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 
@@ -12,23 +13,6 @@ namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 /// </summary>
 internal static unsafe class JpegIdct
 {
-    private const int ConstBits = 13;
-    private const int Pass1Bits = 2;
-
-    // FIX(x) = round(x * 2^13)
-    private const int Fix0_298631336 = 2446;
-    private const int Fix0_390180644 = 3196;
-    private const int Fix0_541196100 = 4433;
-    private const int Fix0_765366865 = 6270;
-    private const int Fix0_899976223 = 7373;
-    private const int Fix1_175875602 = 9633;
-    private const int Fix1_501321110 = 12299;
-    private const int Fix1_847759065 = 15137;
-    private const int Fix1_961570560 = 16069;
-    private const int Fix2_053119869 = 16819;
-    private const int Fix2_562915447 = 20995;
-    private const int Fix3_072711026 = 25172;
-
     /// <summary>Whether the SIMD kernel is used; tests turn it off to compare against the scalar kernel.</summary>
     internal static bool UseSimd { get; set; } = Avx2.IsSupported;
 
