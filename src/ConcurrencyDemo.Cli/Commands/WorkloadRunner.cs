@@ -59,9 +59,15 @@ public static class WorkloadRunner
         {
             OutputFormat.Csv => new CsvResultWriter(Console.Out, resultType),
             OutputFormat.Json => new JsonLinesResultWriter(Console.Out, resultType),
-            _ => new TableResultWriter(Console.Out, WidestLabel(workload), WidestWorkerName(workload, options)),
+            _ => new TableResultWriter(Console.Out, TableColumnsFor(workload, options)),
         };
     }
+
+    private static IReadOnlyList<TableColumn> TableColumnsFor(Workload workload, RunOptions options) => workload switch
+    {
+        ConvertWorkload => ConvertTableColumns.For(WidestLabel(workload), WidestWorkerName(workload, options)),
+        _ => ItemTableColumns.Timeline(WidestLabel(workload), WidestWorkerName(workload, options)),
+    };
 
     private static int WidestLabel(Workload workload)
     {
