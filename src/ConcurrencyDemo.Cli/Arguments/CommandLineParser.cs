@@ -43,7 +43,7 @@ public static class CommandLineParser
             // Single-dash options do not exist here; guessing what "-o" meant would be worse than saying so.
             if (!argument.StartsWith("--", StringComparison.Ordinal))
                 throw new UsageException(allowPositionals
-                    ? $"unknown option '{argument}'; options are long (--name), and '-- {argument}' names a file that starts with -."
+                    ? $"unknown option '{argument}'; options are long (--name); put -- before a file name that starts with -."
                     : $"unexpected argument '{argument}'; options start with -- (see --help).");
 
             int equals = argument.IndexOf('=');

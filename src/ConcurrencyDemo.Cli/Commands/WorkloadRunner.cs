@@ -13,14 +13,15 @@ namespace ConcurrencyDemo.Cli.Commands;
 /// </summary>
 public static class WorkloadRunner
 {
-    public static int Run(Workload workload, RunOptions options)
+    /// <param name="describeFailure">One stderr line for a failed item (see <see cref="ResultStreamingSink"/>); null for none.</param>
+    public static int Run(Workload workload, RunOptions options, Func<ItemResult, string>? describeFailure = null)
     {
         var writer = CreateWriter(workload, options);
         var reporter = StderrReporter.ForConsole(options.Verbose);
-        var sink = new ResultStreamingSink(writer, reporter);
         var summaries = new List<RunSummary>();
 
         using var signals = new StopSignals();
+        var sink = new ResultStreamingSink(writer, reporter, describeFailure, signals.Token);
         try
         {
             foreach (var mode in options.Modes)
