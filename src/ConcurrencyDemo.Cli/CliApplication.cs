@@ -39,6 +39,11 @@ public static class CliApplication
             Console.Error.WriteLine($"{HelpText.ProgramName} {command.Name}: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (CannotRunException ex)
+        {
+            Console.Error.WriteLine($"{HelpText.ProgramName} {command.Name}: {ex.Message}");
+            return ExitCodes.Failure;
+        }
         catch (Exception ex)
         {
             Console.Error.WriteLine($"{HelpText.ProgramName} {command.Name}: error: {ex.Message.ReplaceLineEndings(" ")}");

@@ -61,4 +61,81 @@ public sealed class CommandLineParserTests
 
         Assert.StartsWith(expected, error.Message);
     }
+
+    [Fact]
+    public void Positionals_AreKeptInOrder_AmongTheOptions_WhenTheCommandTakesThem()
+    {
+        var options = CommandLineParser.Parse(["a.jpg", "--count", "3", "b.jpg", "--ordered", "-"], Specs, allowPositionals: true);
+
+        Assert.Equal(["a.jpg", "b.jpg", "-"], options.Positionals);
+        Assert.Equal(3, options.GetInt32("count", 10, 0));
+        Assert.True(options.Has("ordered"));
+    }
+
+    [Fact]
+    public void DoubleDash_EndsTheOptions_SoFileNamesMayStartWithDashes()
+    {
+        var options = CommandLineParser.Parse(["--count", "3", "--", "--ordered", "-x.jpg", "--"], Specs, allowPositionals: true);
+
+        Assert.Equal(["--ordered", "-x.jpg", "--"], options.Positionals);
+        Assert.False(options.Has("ordered"));
+    }
+
+    [Fact]
+    public void HelpAfterDoubleDash_IsAFileName()
+    {
+        Assert.True(CommandLineParser.IsHelpRequested(["a.jpg", "-h"]));
+        Assert.False(CommandLineParser.IsHelpRequested(["--", "-h", "--help"]));
+    }
+
+    [Theory]
+    [InlineData("unexpected argument '10'", "10")]
+    [InlineData("unexpected argument 'x'", "--", "x")]
+    public void Positionals_AreRejected_WhenTheCommandTakesNone(string expected, params string[] arguments)
+    {
+        var error = Assert.Throws<UsageException>(() => CommandLineParser.Parse(arguments, Specs));
+
+        Assert.StartsWith(expected, error.Message);
+    }
+
+    [Fact]
+    public void ASingleDashOption_IsRejected_EvenWhereFilesAreTaken()
+    {
+        var error = Assert.Throws<UsageException>(() => CommandLineParser.Parse(["a.jpg", "-o", "x"], Specs, allowPositionals: true));
+
+        Assert.StartsWith("unknown option '-o'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("1.5", 1.5)]
+    [InlineData("0", 0.0)]
+    public void GetDouble_ReadsOneNumber(string text, double expected)
+    {
+        var options = CommandLineParser.Parse(["--count", text], Specs);
+
+        Assert.Equal(expected, options.GetDouble("count", 9, 0, 10));
+    }
+
+    [Theory]
+    [InlineData("-1", "out of range")]
+    [InlineData("11", "out of range")]
+    [InlineData("NaN", "not a number")]
+    [InlineData("1,5", "not a number")]
+    public void GetDouble_RejectsWhatIsNoNumberInRange(string text, string problem)
+    {
+        var options = CommandLineParser.Parse(["--count", text], Specs);
+
+        var error = Assert.Throws<UsageException>(() => options.GetDouble("count", 9, 0, 10));
+        Assert.StartsWith("--count:", error.Message);
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void GetInt32_HonoursAMaximum()
+    {
+        var options = CommandLineParser.Parse(["--count", "101"], Specs);
+
+        var error = Assert.Throws<UsageException>(() => options.GetInt32("count", 75, 1, maximum: 100));
+        Assert.Contains("100 or less", error.Message);
+    }
 }

@@ -33,6 +33,26 @@ public sealed class HelpAndVersionTests
     }
 
     [Fact]
+    public void ConvertHelp_ShowsTheSynopsis_AndEveryOption()
+    {
+        var run = CliProgram.Run("convert", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Usage: concurrency-demo convert <file>... --out <dir> [options]", run.StdoutLines[0]);
+        foreach (string option in new[] { "--out", "--blur-radius", "--max-size", "--format", "--quality", "--force", "--apply-orientation", "--results", "--verbose", "--help" })
+            Assert.Contains(run.StdoutLines, l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal) || l.Trim() == option);
+        Assert.DoesNotContain(run.StdoutLines, l => l.TrimStart().StartsWith("--mode", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Help_ListsConvert()
+    {
+        var run = CliProgram.Run("--help");
+
+        Assert.Contains(run.StdoutLines, l => l.TrimStart().StartsWith("convert ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Version_PrintsTheProgramAndItsVersion()
     {
         var run = CliProgram.Run("--version");

@@ -10,7 +10,14 @@ public sealed class ParsedOptions
 {
     private readonly Dictionary<string, List<string>> _values;
 
-    internal ParsedOptions(Dictionary<string, List<string>> values) => _values = values;
+    internal ParsedOptions(Dictionary<string, List<string>> values, IReadOnlyList<string> positionals)
+    {
+        _values = values;
+        Positionals = positionals;
+    }
+
+    /// <summary>The arguments that are not options or their values (file names), in the order given.</summary>
+    public IReadOnlyList<string> Positionals { get; }
 
     public bool Has(string name) => _values.ContainsKey(name);
 
@@ -20,17 +27,20 @@ public sealed class ParsedOptions
     public IReadOnlyList<string> GetList(string name) =>
         _values.TryGetValue(name, out var v) ? v : [];
 
-    public int GetInt32(string name, int defaultValue, int minimum)
+    public int GetInt32(string name, int defaultValue, int minimum, int maximum = int.MaxValue)
     {
         if (GetString(name) is not { } text) return defaultValue;
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
             throw UsageException.ForOption("--" + name, $"'{text}' is not a whole number.");
         if (value < minimum)
             throw UsageException.ForOption("--" + name, $"{value} is too small; it must be {minimum} or more.");
-        if (value > int.MaxValue)
-            throw UsageException.ForOption("--" + name, $"{value} is too large; it must be {int.MaxValue} or less.");
+        if (value > maximum)
+            throw UsageException.ForOption("--" + name, $"{value} is too large; it must be {maximum} or less.");
         return (int)value;
     }
+
+    public double GetDouble(string name, double defaultValue, double minimum, double maximum) =>
+        Has(name) ? GetDoubles(name, minimum, maximum)[^1] : defaultValue;
 
     public IReadOnlyList<double> GetDoubles(string name, double minimum, double maximum)
     {

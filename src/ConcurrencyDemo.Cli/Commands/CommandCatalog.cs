@@ -9,7 +9,7 @@ public static class CommandCatalog
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new SleepCommand(),
-        // new ConvertCommand(),   planned: blur/convert photos (CPU-bound), once the imaging codecs land
+        new ConvertCommand(),
         // new DownloadCommand(),  planned: fetch URLs (I/O-bound)
         // new BenchCommand(),     planned: run a workload in every mode and print only the comparison
         new WorkerLoopCommand(),

@@ -7,9 +7,11 @@ public static class HelpText
 {
     public const string ProgramName = "concurrency-demo";
 
-    public static void WriteCommandHelp(TextWriter output, string command, string description, IReadOnlyList<OptionSpec> options)
+    /// <param name="synopsis">What follows the command on the usage line, such as "&lt;file&gt;... --out &lt;dir&gt; [options]".</param>
+    public static void WriteCommandHelp(TextWriter output, string command, string description, IReadOnlyList<OptionSpec> options,
+        string synopsis = "[options]")
     {
-        output.WriteLine($"Usage: {ProgramName} {command} [options]");
+        output.WriteLine($"Usage: {ProgramName} {command} {synopsis}");
         output.WriteLine();
         output.WriteLine(description);
         output.WriteLine();

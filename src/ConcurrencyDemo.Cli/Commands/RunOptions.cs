@@ -16,15 +16,27 @@ public sealed record RunOptions
     /// </summary>
     public static IReadOnlyList<ExecutionMode> DefaultModes { get; } = [ExecutionMode.Sequential, ExecutionMode.Thread];
 
-    public static IReadOnlyList<OptionSpec> Specs { get; } =
+    /// <summary>How the batch runs: the options a command offers once it can run in more than one mode.</summary>
+    public static IReadOnlyList<OptionSpec> ModeSpecs { get; } =
     [
         OptionSpec.List("mode", "M[,M...]",
             "sequential, thread, pool, process, async or all (any case); each runs on its own, in the order given. Default: sequential,thread."),
         OptionSpec.Value("throttle-limit", "N", "The most items at once; 0 (default) means each mode's own default."),
         OptionSpec.Flag("ordered", "Report items in input order (like Executor.map) instead of as they finish."),
-        OptionSpec.Value("format", "FORMAT", "table (default), csv or json (one JSON object per line)."),
-        OptionSpec.Flag("verbose", "Write what items say and worker-process start-ups to stderr."),
     ];
+
+    /// <summary>The result-format option's name where a command has no other use for --format.</summary>
+    public const string DefaultResultFormatOption = "format";
+
+    public static OptionSpec ResultFormatSpec(string name) =>
+        OptionSpec.Value(name, "FORMAT", "table (default), csv or json (one JSON object per line).");
+
+    public static OptionSpec VerboseSpec { get; } =
+        OptionSpec.Flag("verbose", "Write what items say and worker-process start-ups to stderr.");
+
+    /// <summary>Every shared option, as sleep offers them.</summary>
+    public static IReadOnlyList<OptionSpec> Specs { get; } =
+        [.. ModeSpecs, ResultFormatSpec(DefaultResultFormatOption), VerboseSpec];
 
     private static readonly Dictionary<string, OutputFormat> Formats = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -39,18 +51,21 @@ public sealed record RunOptions
     public OutputFormat Format { get; init; }
     public bool Verbose { get; init; }
 
-    public static RunOptions From(ParsedOptions options) => new()
+    /// <param name="defaultModes">The modes when --mode is absent, or when the command does not offer it yet.</param>
+    /// <param name="resultFormatOption">The name of the option that picks table, csv or json.</param>
+    public static RunOptions From(ParsedOptions options, IReadOnlyList<ExecutionMode>? defaultModes = null,
+        string resultFormatOption = DefaultResultFormatOption) => new()
     {
-        Modes = ReadModes(options.GetList("mode")),
+        Modes = ReadModes(options.GetList("mode"), defaultModes ?? DefaultModes),
         ThrottleLimit = options.GetInt32("throttle-limit", defaultValue: 0, minimum: 0),
         Ordered = options.Has("ordered"),
-        Format = options.GetChoice("format", OutputFormat.Table, Formats),
+        Format = options.GetChoice(resultFormatOption, OutputFormat.Table, Formats),
         Verbose = options.Has("verbose"),
     };
 
-    private static IReadOnlyList<ExecutionMode> ReadModes(IReadOnlyList<string> names)
+    private static IReadOnlyList<ExecutionMode> ReadModes(IReadOnlyList<string> names, IReadOnlyList<ExecutionMode> defaultModes)
     {
-        if (names.Count == 0) return DefaultModes;
+        if (names.Count == 0) return defaultModes;
         var modes = new List<ExecutionMode>();
         foreach (string name in names)
         {

@@ -13,14 +13,15 @@ namespace ConcurrencyDemo.Cli.Commands;
 /// </summary>
 public static class WorkloadRunner
 {
-    public static int Run(Workload workload, RunOptions options)
+    /// <param name="describeFailure">One stderr line for a failed item (see <see cref="ResultStreamingSink"/>); null for none.</param>
+    public static int Run(Workload workload, RunOptions options, Func<ItemResult, string>? describeFailure = null)
     {
         var writer = CreateWriter(workload, options);
         var reporter = StderrReporter.ForConsole(options.Verbose);
-        var sink = new ResultStreamingSink(writer, reporter);
         var summaries = new List<RunSummary>();
 
         using var signals = new StopSignals();
+        var sink = new ResultStreamingSink(writer, reporter, describeFailure, signals.Token);
         try
         {
             foreach (var mode in options.Modes)
@@ -59,9 +60,15 @@ public static class WorkloadRunner
         {
             OutputFormat.Csv => new CsvResultWriter(Console.Out, resultType),
             OutputFormat.Json => new JsonLinesResultWriter(Console.Out, resultType),
-            _ => new TableResultWriter(Console.Out, WidestLabel(workload), WidestWorkerName(workload, options)),
+            _ => new TableResultWriter(Console.Out, TableColumnsFor(workload, options)),
         };
     }
+
+    private static IReadOnlyList<TableColumn> TableColumnsFor(Workload workload, RunOptions options) => workload switch
+    {
+        ConvertWorkload => ConvertTableColumns.For(WidestLabel(workload), WidestWorkerName(workload, options)),
+        _ => ItemTableColumns.Timeline(WidestLabel(workload), WidestWorkerName(workload, options)),
+    };
 
     private static int WidestLabel(Workload workload)
     {

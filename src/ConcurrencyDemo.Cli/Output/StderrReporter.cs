@@ -46,6 +46,13 @@ public sealed class StderrReporter
         }
     }
 
+    /// <summary>A line of its own, always shown; the progress line, if any, is wiped first and redrawn by the next update.</summary>
+    public void ReportLine(string line)
+    {
+        ClearProgress();
+        _error.WriteLine(line);
+    }
+
     /// <summary>Wipes the progress line, so a run's end leaves the terminal as it found it.</summary>
     public void ClearProgress()
     {

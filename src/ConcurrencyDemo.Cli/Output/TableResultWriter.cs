@@ -6,41 +6,27 @@ namespace ConcurrencyDemo.Cli.Output;
 
 /// <summary>
 /// For people: a row per item the moment it finishes, a summary per run, then how the runs compare.
-/// Rows stream, so the column widths are fixed up front from what the workload can produce.
+/// Which columns a row has depends on the workload (<see cref="ItemTableColumns"/>, <see cref="ConvertTableColumns"/>).
 /// </summary>
 public sealed class TableResultWriter : IResultWriter
 {
     private const int ModeWidth = 10; // "Sequential"
-    private const int SecondsWidth = 8;
+    private const int SecondsWidth = TableColumn.SecondsWidth;
 
     private readonly TextWriter _output;
-    private readonly int _labelWidth;
-    private readonly int _workerWidth;
+    private readonly IReadOnlyList<TableColumn> _columns;
 
-    /// <param name="labelWidth">The widest item label of the workload.</param>
-    /// <param name="workerWidth">The widest worker name the runs can give (such as "Thread-1000").</param>
-    public TableResultWriter(TextWriter output, int labelWidth, int workerWidth)
+    public TableResultWriter(TextWriter output, IReadOnlyList<TableColumn> columns)
     {
         _output = output;
-        _labelWidth = Math.Max("Label".Length, labelWidth);
-        _workerWidth = Math.Max("Worker".Length, workerWidth);
+        _columns = columns;
     }
 
     public void BeginRun(ExecutionMode mode) =>
-        _output.WriteLine(Row("Mode", "Index", "Label", "Worker", "Start", "End", "Duration", "Thread", "PID", "Result"));
+        _output.WriteLine(Row(_columns.Select(c => c.Header)));
 
     public void WriteItem(ItemResult result) =>
-        _output.WriteLine(Row(
-            result.Mode.ToString(),
-            Invariant(result.Index),
-            result.Label,
-            result.Worker,
-            Seconds(result.StartSeconds),
-            Seconds(result.EndSeconds),
-            Seconds(result.DurationSeconds),
-            Invariant(result.ThreadId),
-            Invariant(result.ProcessId),
-            result.Success ? "OK" : "error: " + OneLine(result.Error)));
+        _output.WriteLine(Row(_columns.Select(c => c.Value(result))));
 
     public void EndRun(RunSummary summary)
     {
@@ -69,14 +55,11 @@ public sealed class TableResultWriter : IResultWriter
         }
     }
 
-    private string Row(string mode, string index, string label, string worker, string start, string end,
-        string duration, string thread, string pid, string result) =>
-        $"{mode.PadRight(ModeWidth)}  {index,5}  {label.PadRight(_labelWidth)}  {worker.PadRight(_workerWidth)}  " +
-        $"{start,SecondsWidth}  {end,SecondsWidth}  {duration,SecondsWidth}  {thread,6}  {pid,7}  {result}";
+    /// <summary>The last cell is not padded: nothing follows it, and trailing spaces only get in a diff's way.</summary>
+    private string Row(IEnumerable<string> cells) =>
+        string.Join("  ", _columns.Zip(cells, (column, cell) => ReferenceEquals(column, _columns[^1]) ? cell : column.Pad(cell)));
 
-    private static string Seconds(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
+    private static string Seconds(double seconds) => TableColumn.FormatSeconds(seconds);
 
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    private static string Invariant(int value) => TableColumn.Invariant(value);
 }
