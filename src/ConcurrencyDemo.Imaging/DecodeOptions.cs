@@ -8,4 +8,10 @@ public sealed record DecodeOptions
     public static DecodeOptions Default { get; } = new();
 
     public long MaxPixels { get; init; } = DefaultMaxPixels;
+
+    /// <summary>
+    /// Decode a JPEG whose image data is cut off, leaving the missing part as libjpeg does, instead of
+    /// failing (Pillow's <c>LOAD_TRUNCATED_IMAGES</c>). Off by default.
+    /// </summary>
+    public bool AllowTruncated { get; init; }
 }

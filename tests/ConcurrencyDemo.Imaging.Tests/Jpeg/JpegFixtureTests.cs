@@ -30,8 +30,6 @@ public sealed class JpegFixtureTests(ITestOutputHelper output)
         { "quality-100.jpg", "quality-100.ppm" },
         { "quality-5.jpg", "quality-5.ppm" },
         { "noninterleaved.jpg", "noninterleaved.ppm" },
-        // Truncated scans: djpeg warns "Premature end of JPEG file" and decodes what is there.
-        { "truncated-baseline.jpg", "truncated-baseline.ppm" },
     };
 
     [Theory]
@@ -45,6 +43,28 @@ public sealed class JpegFixtureTests(ITestOutputHelper output)
         Assert.Equal(0, difference.MaxDifference);
     }
 
+    [Theory]
+    [InlineData("truncated-baseline.jpg")]
+    [InlineData("truncated-progressive.jpg")]
+    public void Decode_TruncatedFile_FailsByDefaultLikePillow(string jpeg)
+    {
+        var error = Assert.Throws<InvalidImageException>(() => JpegDecoder.Decode(File.ReadAllBytes(TestPaths.Fixtures("jpeg", jpeg))));
+        Assert.StartsWith("truncated data", error.Message);
+    }
+
+    /// <summary>djpeg warns "Premature end of JPEG file" and decodes what is there; so do we when asked to.</summary>
+    [Fact]
+    public void Decode_TruncatedBaselineAllowed_MatchesDjpegBitForBit()
+    {
+        using ImageBuffer image = JpegDecoder.Decode(File.ReadAllBytes(TestPaths.Fixtures("jpeg", "truncated-baseline.jpg")), AllowTruncated);
+        var expected = ReferenceImage.ReadPnm(TestPaths.Fixtures("jpeg", "truncated-baseline.ppm"));
+        var difference = ImageDifference.Measure(image, expected);
+        output.WriteLine($"truncated-baseline.jpg: {difference}");
+        Assert.Equal(0, difference.MaxDifference);
+    }
+
+    private static readonly DecodeOptions AllowTruncated = new() { AllowTruncated = true };
+
     /// <summary>
     /// For an incomplete progressive image libjpeg also applies inter-block smoothing (jdcoefct.c), estimating
     /// the missing low AC coefficients from neighbouring DC values. We do not implement that, so this
@@ -53,7 +73,7 @@ public sealed class JpegFixtureTests(ITestOutputHelper output)
     [Fact]
     public void Decode_TruncatedProgressive_IsCloseToDjpegsSmoothedDecode()
     {
-        using ImageBuffer image = JpegDecoder.Decode(File.ReadAllBytes(TestPaths.Fixtures("jpeg", "truncated-progressive.jpg")));
+        using ImageBuffer image = JpegDecoder.Decode(File.ReadAllBytes(TestPaths.Fixtures("jpeg", "truncated-progressive.jpg")), AllowTruncated);
         var expected = ReferenceImage.ReadPnm(TestPaths.Fixtures("jpeg", "truncated-progressive.ppm"));
         var difference = ImageDifference.Measure(image, expected);
         output.WriteLine($"truncated-progressive.jpg versus smoothed djpeg: {difference}");

@@ -27,6 +27,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
     private ImageBuffer? _image;
     private JpegOutputStage? _outputStage;
     private bool _streamed;          // the single sequential scan has already produced the pixels
+    private bool _dataRanOut;        // a scan needed more entropy-coded bits than the file holds
     private bool _coefficientsReady; // buffered mode: coefficient arrays allocated
     private int _scanCount;
 
@@ -76,6 +77,10 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         // A missing EOI is tolerated like libjpeg does (it warns): the data simply ended.
         if (_frame is null) throw new InvalidImageException("no frame header (missing SOF marker)");
         if (_scanCount == 0) throw new InvalidImageException("no image data (missing SOS marker)");
+        // Like Pillow (and unlike djpeg, which only warns), a cut-off file is an error unless the caller
+        // asks for what is there: a half-grey photo must not pass silently through a batch.
+        if (_dataRanOut && !_options.AllowTruncated)
+            throw new InvalidImageException("truncated data: the image data ends before the image is complete");
         if (!_streamed) EmitBufferedImage();
         ImageBuffer image = _image!;
         image.Orientation = _orientation;
@@ -339,6 +344,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         {
             foreach (GCHandle handle in handles) if (handle.IsAllocated) handle.Free();
         }
+        _dataRanOut |= bits.IsOverrun;
         return bits.ResumePosition;
     }
 
@@ -436,6 +442,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         {
             foreach (GCHandle handle in handles) if (handle.IsAllocated) handle.Free();
         }
+        _dataRanOut |= bits.IsOverrun;
         return bits.ResumePosition;
     }
 
