@@ -21,13 +21,18 @@
 .EXAMPLE
     ./build.ps1 -Task Build, Test -Configuration Debug
 .EXAMPLE
-    ./build.ps1 -Task Bench -BenchmarkArgument '--filter', '*Sleep*'
+    ./build.ps1 Build, Test
+.EXAMPLE
+    ./build.ps1 Bench pipeline
 #>
-[CmdletBinding()]
+# Only -Task is positional, so `./build.ps1 Build Test` runs both tasks rather than binding "Test" to -Configuration.
+[CmdletBinding(PositionalBinding = $false)]
 param(
+    [Parameter(Position = 0)]
     [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
+    [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # Arguments for the benchmark program (after `--` on the dotnet run command line).
@@ -173,6 +178,10 @@ function Invoke-CleanTask {
         }
     }
     Write-Host 'Removed out/ and the projects'' bin/ and obj/ folders.' -ForegroundColor Green
+}
+
+if ($BenchmarkArgument.Count -gt 0 -and $Task -notcontains 'Bench') {
+    throw "Unexpected argument(s) '$($BenchmarkArgument -join ' ')'. Separate several tasks with commas (./build.ps1 Build, Test); extra arguments are only for Bench."
 }
 
 $staged = $false

@@ -47,7 +47,8 @@ public sealed class InvokeSleepDemoCommand : BatchCmdletBase
             string parameter = ex.ParamName ?? SleepSecondsInput.SecondsParameter;
             object target = parameter == SleepSecondsInput.CountParameter ? Count : _input.Seconds.ToArray();
             ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException(ArgumentErrorMessage.ForParameter(parameter, ex), parameter),
+                // Not the (message, paramName) constructor: it appends "(Parameter 'Count')" to the message.
+                new ArgumentException(ArgumentErrorMessage.ForParameter(parameter, ex), ex),
                 "Invalid" + parameter,
                 ErrorCategory.InvalidArgument,
                 target));

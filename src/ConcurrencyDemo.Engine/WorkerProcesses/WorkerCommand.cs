@@ -13,7 +13,9 @@ public sealed record WorkerCommand(string FileName, IReadOnlyList<string> Argume
 
     /// <summary>
     /// A pwsh worker: the same pwsh executable, importing the module by full path and entering the worker
-    /// loop. -EncodedCommand avoids every quoting rule of every platform's command line.
+    /// loop. -EncodedCommand avoids every quoting rule of every platform's command line; -OutputFormat Text
+    /// keeps a failing worker's stderr readable (with an encoded command and redirected stderr, pwsh
+    /// would otherwise write its errors as CLIXML).
     /// </summary>
     public static WorkerCommand ForPowerShell(string pwshPath, string moduleManifestPath)
     {
@@ -22,7 +24,7 @@ public sealed record WorkerCommand(string FileName, IReadOnlyList<string> Argume
             $"Import-Module -Name '{moduleManifestPath.Replace("'", "''")}'; " +
             "exit [ConcurrencyDemo.Engine.WorkerProcesses.WorkerHost]::Run()";
         string encoded = Convert.ToBase64String(Encoding.Unicode.GetBytes(script));
-        return new WorkerCommand(pwshPath, ["-NoLogo", "-NoProfile", "-NonInteractive", "-EncodedCommand", encoded]);
+        return new WorkerCommand(pwshPath, ["-NoLogo", "-NoProfile", "-NonInteractive", "-OutputFormat", "Text", "-EncodedCommand", encoded]);
     }
 
     /// <summary>A worker run by a managed program's <c>worker</c> command, e.g. the concurrency-demo CLI.</summary>

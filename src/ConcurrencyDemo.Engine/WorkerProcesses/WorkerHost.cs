@@ -29,8 +29,10 @@ public static class WorkerHost
             }
         }
 
-        using var parentGone = new CancellationTokenSource();
-        using var commands = new BlockingCollection<WorkerMessage>();
+        // Not disposed: the stdin reader thread may still touch them after Run has returned (a reply
+        // of failure, or the line after "exit"), and the process ends right after Run anyway.
+        var parentGone = new CancellationTokenSource();
+        var commands = new BlockingCollection<WorkerMessage>();
         var reader = new Thread(() =>
         {
             using var lines = new StreamReader(input, Encoding.UTF8);
