@@ -7,7 +7,7 @@ namespace ConcurrencyDemo.Benchmarks;
 public static class Program
 {
     private static readonly IReadOnlyDictionary<string, IBenchmarkCommand> Commands =
-        new IBenchmarkCommand[] { new DecodeCommand(), new PipelineCommand() }.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        new IBenchmarkCommand[] { new DecodeCommand(), new PipelineCommand(), new MemoryCommand() }.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
 
     public static int Main(string[] args)
     {
