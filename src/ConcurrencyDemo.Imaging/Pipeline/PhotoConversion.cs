@@ -15,6 +15,9 @@ public static class PhotoConversion
     public static PhotoConversionResult ConvertFile(string inputPath, string outputPath, PhotoConversionOptions options, bool overwrite, CancellationToken cancellationToken = default)
     {
         options.Validate();
+        // Checked again when the file is renamed into place; this early check only saves the work.
+        if (!overwrite && File.Exists(outputPath))
+            throw new IOException($"'{Path.GetFullPath(outputPath)}' already exists.");
         long start = Stopwatch.GetTimestamp();
         byte[] input = File.ReadAllBytes(inputPath);
         double read = Stopwatch.GetElapsedTime(start).TotalSeconds;
