@@ -36,4 +36,45 @@ public sealed class JpegPhotoTests(ITestOutputHelper output)
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
+
+    /// <summary>Acceptance: each photo re-encoded by our encoder at quality 75 decodes in djpeg, and our decoder agrees with it.</summary>
+    [Fact]
+    public void Reencode_SharedPhotos_DecodesInDjpeg()
+    {
+        string? photos = TestPaths.SharedSubdirectory("photos");
+        if (photos is null || ExternalTool.Djpeg is null)
+        {
+            output.WriteLine($"Skipped: needs ../shared/photos ({(photos is null ? "absent" : "present")}) and /usr/bin/djpeg ({(ExternalTool.Djpeg is null ? "absent" : "present")}).");
+            return;
+        }
+        string reencoded = Path.Combine(Path.GetTempPath(), $"reencode-{Guid.NewGuid():N}.jpg");
+        var failures = new List<string>();
+        try
+        {
+            foreach (string file in Directory.GetFiles(photos, "*.jpg").Order())
+            {
+                using ImageBuffer original = JpegDecoder.Decode(File.ReadAllBytes(file));
+                using (var stream = File.Create(reencoded))
+                    JpegEncoder.Encode(original, stream, new JpegEncoderOptions { Quality = 75 });
+                var djpeg = ExternalTool.Run(ExternalTool.Djpeg, ["-pnm", reencoded]);
+                if (djpeg.ExitCode != 0)
+                {
+                    failures.Add($"{Path.GetFileName(file)}: djpeg exit {djpeg.ExitCode}: {djpeg.Stderr.Trim()}");
+                    continue;
+                }
+                ReferenceImage theirs = ReferenceImage.ReadPnm(djpeg.Stdout);
+                using ImageBuffer ours = JpegDecoder.Decode(File.ReadAllBytes(reencoded));
+                var agreement = ImageDifference.Measure(ours, theirs);
+                var quality = ImageDifference.Measure(original, theirs);
+                output.WriteLine($"{Path.GetFileName(file)}: {new FileInfo(reencoded).Length / 1024} KB at q75, djpeg decodes it; against the original {quality}; our decode against djpeg's {agreement}");
+                if (agreement.MaxDifference > 0 || quality.Psnr < 30)
+                    failures.Add($"{Path.GetFileName(file)}: ours vs djpeg {agreement}, vs original {quality}");
+            }
+        }
+        finally
+        {
+            File.Delete(reencoded);
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
 }
