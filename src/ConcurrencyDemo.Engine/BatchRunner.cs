@@ -24,8 +24,10 @@ public static class BatchRunner
 
         int throttleLimit = ThrottleLimits.Resolve(request.Mode, request.ThrottleLimit, request.Workload.Count);
         string runId = Guid.NewGuid().ToString("N")[..8];
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var pump = new EventPump();
+        // Not `using`: an item that ignores cancellation may still post events or look at its token after
+        // Run has given up waiting for it, so both are disposed only once the strategy has really ended.
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pump = new EventPump();
         var run = new RunContext(runId, request, throttleLimit, MonotonicClock.Now, pump, stop.Token);
         var delivery = new RunDelivery(run, sink);
 
@@ -39,10 +41,18 @@ public static class BatchRunner
         }
         catch
         {
-            stop.Cancel();
+            try { stop.Cancel(); } catch (AggregateException) { }
             try { strategy.Wait(StopTimeout); } catch (AggregateException) { }
             pump.Complete();
             throw;
+        }
+        finally
+        {
+            _ = strategy.ContinueWith(_ =>
+            {
+                pump.Dispose();
+                stop.Dispose();
+            }, TaskScheduler.Default);
         }
         return delivery.Summarize(MonotonicClock.Now);
     }

@@ -86,3 +86,29 @@ public class FailureTests
         Assert.Contains("WorkerCommand", error.Message);
     }
 }
+
+public class LaunchFailureTests
+{
+    [Fact]
+    public async Task When_an_item_cannot_be_started_the_items_already_running_are_still_awaited()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var pump = new Scheduling.EventPump();
+        var request = new BatchRequest { Workload = Workloads.SleepWorkload.Create(4, [0.1]), Mode = ExecutionMode.Thread };
+        var run = new Scheduling.RunContext("r", request, throttleLimit: 4, MonotonicClock.Now, pump, cancel.Token);
+        var running = new List<TaskCompletionSource>();
+
+        Task launch = Scheduling.ThrottledLaunch.RunAsync(run, index =>
+        {
+            if (index == 2) throw new OutOfMemoryException("no more threads");
+            var item = new TaskCompletionSource();
+            running.Add(item);
+            return item.Task;
+        });
+
+        await Task.Delay(100);
+        Assert.False(launch.IsCompleted, "the launch ended while two items were still running");
+        running.ForEach(item => item.SetResult());
+        await Assert.ThrowsAsync<OutOfMemoryException>(() => launch);
+    }
+}

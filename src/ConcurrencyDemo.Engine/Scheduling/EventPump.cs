@@ -11,17 +11,22 @@ internal sealed class EventPump : IDisposable
 {
     private readonly BlockingCollection<BatchEvent> _queue = new(new ConcurrentQueue<BatchEvent>());
 
+    /// <summary>
+    /// Safe from any thread at any time: after the run is over (or abandoned) late events from stopping
+    /// workers have nowhere to go, and a workload's logging must never throw on its own thread.
+    /// </summary>
     public void Post(BatchEvent batchEvent)
     {
-        // After the run is over (or abandoned) late events from stopping workers have nowhere to go.
-        if (!_queue.IsAddingCompleted)
-        {
-            try { _queue.Add(batchEvent); }
-            catch (InvalidOperationException) { }
-        }
+        // ObjectDisposedException (after Dispose) derives from InvalidOperationException (after Complete).
+        try { _queue.Add(batchEvent); }
+        catch (InvalidOperationException) { }
     }
 
-    public void Complete() => _queue.CompleteAdding();
+    public void Complete()
+    {
+        try { _queue.CompleteAdding(); }
+        catch (ObjectDisposedException) { }
+    }
 
     /// <summary>Blocks the calling thread, handing it each event, until <see cref="Complete"/> and the queue is empty.</summary>
     public IEnumerable<BatchEvent> Drain(CancellationToken cancellationToken) =>

@@ -11,17 +11,24 @@ internal sealed class PoolStrategy : IExecutionStrategy
     {
         int next = -1;
         int threadCount = Math.Min(run.ThrottleLimit, Math.Max(1, run.Count));
-        var threads = new Task[threadCount];
-        for (int t = 0; t < threadCount; t++)
+        var threads = new List<Task>(threadCount);
+        try
         {
-            string name = $"Pool-{t + 1}";
-            threads[t] = DedicatedThread.Start(name, requested =>
+            for (int t = 0; t < threadCount; t++)
             {
-                var lane = new WorkerLane(name, requested, MonotonicClock.Now);
-                int index;
-                while (!run.CancellationToken.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < run.Count)
-                    run.RunItem(index, lane);
-            });
+                string name = $"Pool-{t + 1}";
+                threads.Add(DedicatedThread.Start(name, requested =>
+                {
+                    var lane = new WorkerLane(name, requested, MonotonicClock.Now);
+                    int index;
+                    while (!run.CancellationToken.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < run.Count)
+                        run.RunItem(index, lane);
+                }));
+            }
+        }
+        catch (Exception) when (threads.Count > 0)
+        {
+            // Out of threads: the pool threads that exist take every item between them.
         }
         return Task.WhenAll(threads);
     }

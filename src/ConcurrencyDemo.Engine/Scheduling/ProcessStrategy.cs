@@ -26,10 +26,22 @@ internal sealed class ProcessStrategy : IExecutionStrategy
         int laneCount = Math.Min(run.ThrottleLimit, Math.Max(1, run.Count));
         using (run.CancellationToken.Register(KillAll))
         {
-            var lanes = Enumerable.Range(0, laneCount)
-                .Select(lane => DedicatedThread.Start($"Process lane {lane + 1}", _ => RunLane(run, command)))
-                .ToArray();
-            await Task.WhenAll(lanes).ConfigureAwait(false);
+            // Lanes that started must be awaited even if starting another one fails, so that
+            // cancellation still reaches their workers through the registration above.
+            var lanes = new List<Task>(laneCount);
+            try
+            {
+                for (int lane = 0; lane < laneCount; lane++)
+                    lanes.Add(DedicatedThread.Start($"Process lane {lane + 1}", _ => RunLane(run, command)));
+            }
+            catch (Exception) when (lanes.Count > 0)
+            {
+                // Out of threads: the lanes that exist take every item between them.
+            }
+            finally
+            {
+                await Task.WhenAll(lanes).ConfigureAwait(false);
+            }
         }
     }
 
@@ -59,8 +71,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
                 }
                 if (!RunItem(run, worker, index))
                 {
-                    worker.Dispose();
-                    _live.TryRemove(worker, out _);
+                    Retire(worker);
                     worker = null;
                 }
             }
@@ -70,8 +81,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
             if (worker is not null)
             {
                 worker.Stop(StopGrace);
-                worker.Dispose();
-                _live.TryRemove(worker, out _);
+                Retire(worker);
             }
         }
     }
@@ -81,7 +91,14 @@ internal sealed class ProcessStrategy : IExecutionStrategy
         var worker = WorkerProcess.Start(command, name, run.Request.WorkerStartTimeout, run.CancellationToken);
         _live.TryAdd(worker, 0);
         if (run.CancellationToken.IsCancellationRequested) worker.Kill();
-        worker.Send(new WorkerMessage { Type = WorkerMessage.Init, Workload = run.Workload.Name, Settings = run.Workload.SaveSettings() });
+        try
+        {
+            worker.Send(new WorkerMessage { Type = WorkerMessage.Init, Workload = run.Workload.Name, Settings = run.Workload.SaveSettings() });
+        }
+        catch (IOException)
+        {
+            // It died right after saying ready: the first item's read sees that, fails the item and replaces it.
+        }
         run.Pump.Post(new WorkerStartedEvent
         {
             RunId = run.RunId,
@@ -158,6 +175,13 @@ internal sealed class ProcessStrategy : IExecutionStrategy
         result.Success = false;
         result.Error = error;
         run.PostFinished(result);
+    }
+
+    /// <summary>Out of the kill list first, so that a cancellation never kills a process object being disposed.</summary>
+    private void Retire(WorkerProcess worker)
+    {
+        _live.TryRemove(worker, out _);
+        worker.Dispose();
     }
 
     private void KillAll()

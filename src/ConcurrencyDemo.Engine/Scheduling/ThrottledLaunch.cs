@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace ConcurrencyDemo.Engine.Scheduling;
 
 /// <summary>
@@ -11,12 +13,25 @@ internal static class ThrottledLaunch
     {
         using var slots = new SemaphoreSlim(run.ThrottleLimit, run.ThrottleLimit);
         var items = new List<Task>(run.Count);
+        ExceptionDispatchInfo? startFailure = null;
         try
         {
             for (int index = 0; index < run.Count; index++)
             {
                 await slots.WaitAsync(run.CancellationToken).ConfigureAwait(false);
-                items.Add(ReleaseWhenDone(startItem(index), slots));
+                Task item;
+                try
+                {
+                    item = startItem(index);
+                }
+                catch (Exception ex)
+                {
+                    // Out of threads, say: stop starting, but still wait for the items already running.
+                    slots.Release();
+                    startFailure = ExceptionDispatchInfo.Capture(ex);
+                    break;
+                }
+                items.Add(ReleaseWhenDone(item, slots));
             }
         }
         catch (OperationCanceledException) when (run.CancellationToken.IsCancellationRequested)
@@ -24,6 +39,7 @@ internal static class ThrottledLaunch
             // Start no more; the started items wake through the same token and are awaited below.
         }
         await Task.WhenAll(items).ConfigureAwait(false);
+        startFailure?.Throw();
     }
 
     private static async Task ReleaseWhenDone(Task item, SemaphoreSlim slots)

@@ -8,8 +8,12 @@ internal sealed class WorkerProcess : IDisposable
 {
     private const int StderrLinesKept = 20;
 
+    /// <summary>How often a wait for a line checks whether the process has already exited.</summary>
+    private static readonly TimeSpan ExitPoll = TimeSpan.FromMilliseconds(200);
+
     private readonly Process _process;
     private readonly Queue<string> _stderrTail = new();
+    private Task<string?>? _pendingLine;
     private int _killed;
 
     private WorkerProcess(Process process, string name, long startTimestamp)
@@ -58,11 +62,14 @@ internal sealed class WorkerProcess : IDisposable
 
         // A worker that never says ready (wrong program, a crash at start-up) is killed, which ends the read below.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(readyTimeout);
+        timeout.CancelAfter(readyTimeout < MaxReadyTimeout ? readyTimeout : MaxReadyTimeout);
         using (timeout.Token.Register(worker.Kill))
         {
-            var ready = worker.Receive();
-            if (ready?.Type == WorkerMessage.Ready)
+            // Other JSON-looking lines (a banner, a profile's output) before the handshake are not it.
+            WorkerMessage? ready;
+            do ready = worker.Receive();
+            while (ready is not null && ready.Type != WorkerMessage.Ready);
+            if (ready is not null)
             {
                 worker.ReadyTimestamp = ready.Timestamp;
                 return worker;
@@ -75,20 +82,36 @@ internal sealed class WorkerProcess : IDisposable
         throw new WorkerStartException($"Worker process '{command}' failed: {why}.");
     }
 
+    /// <summary>CancelAfter cannot take more than about 49 days; a day is already "never" for a worker's start.</summary>
+    private static readonly TimeSpan MaxReadyTimeout = TimeSpan.FromDays(1);
+
     public void Send(WorkerMessage message) => _process.StandardInput.WriteLine(message.ToJson());
 
-    /// <summary>The next protocol message, or null once the process has closed its output (exited or killed).</summary>
+    /// <summary>
+    /// The next protocol message, or null once the process has gone (exited or killed). Waiting for the end
+    /// of its output alone is not enough: a child it started may hold the pipe open long after it died.
+    /// </summary>
     public WorkerMessage? Receive()
     {
         try
         {
-            while (_process.StandardOutput.ReadLine() is { } line)
+            while (true)
             {
+                _pendingLine ??= _process.StandardOutput.ReadLineAsync();
+                if (!_pendingLine.Wait(ExitPoll))
+                {
+                    // Exited: whatever it wrote is buffered by now, so a short last wait is enough.
+                    if (_process.HasExited && !_pendingLine.Wait(ExitPoll)) return null;
+                    continue;
+                }
+                string? line = _pendingLine.Result;
+                _pendingLine = null;
+                if (line is null) return null;
                 if (WorkerMessage.Parse(line) is { } message) return message;
             }
         }
-        catch (IOException) { }
-        catch (ObjectDisposedException) { }
+        catch (AggregateException e) when (e.InnerException is IOException or ObjectDisposedException or InvalidOperationException) { }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException) { }
         return null;
     }
 
@@ -116,6 +139,7 @@ internal sealed class WorkerProcess : IDisposable
         if (!_process.WaitForExit((int)grace.TotalMilliseconds)) Kill();
     }
 
+    /// <summary>Runs inside cancellation and timer callbacks, so it must never throw.</summary>
     public void Kill()
     {
         Interlocked.Exchange(ref _killed, 1);
@@ -123,8 +147,11 @@ internal sealed class WorkerProcess : IDisposable
         {
             if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         }
-        catch (InvalidOperationException) { }
-        catch (System.ComponentModel.Win32Exception) { }
+        catch (Exception)
+        {
+            // Part of the tree could not be killed (AggregateException), or the process is already gone.
+            try { _process.Kill(); } catch (Exception) { }
+        }
     }
 
     public void Dispose()
