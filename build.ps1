@@ -11,7 +11,8 @@
     Test   Runs dotnet test at the repository root, then the Pester 5 tests in a fresh pwsh against the staged
            module (skipped, with a warning, when Pester 5 is not installed).
     Demo   Imports the staged module in a fresh pwsh and times 10 one-second sleeps in every mode.
-    Bench  Runs the benchmark project tests/ConcurrencyDemo.Benchmarks, passing -BenchmarkArgument on.
+    Bench  Runs the benchmark project tests/ConcurrencyDemo.Benchmarks: every benchmark (decode, pipeline,
+           memory), or the one named by the extra arguments (./build.ps1 Bench pipeline).
     Clean  Removes out/ and every project's bin/ and obj/.
 
     Test and Demo stage the module first when Build is not among the tasks.
@@ -159,7 +160,17 @@ function Invoke-BenchTask {
         return
     }
     # Benchmarks are only meaningful in Release, whatever -Configuration says.
-    Invoke-Dotnet -Arguments (@('run', '--configuration', 'Release', '--project', $BenchmarkProject, '--') + $BenchmarkArgument)
+    # Without arguments: every benchmark, each reported as ratios against its reference tool in the same run.
+    # A typed list, so that PowerShell's pipeline unrolling never turns one argument list into single words.
+    $runs = [System.Collections.Generic.List[string[]]]::new()
+    if ($BenchmarkArgument.Count -gt 0) {
+        $runs.Add([string[]] $BenchmarkArgument)
+    } else {
+        foreach ($name in 'decode', 'pipeline', 'memory') { $runs.Add([string[]] @($name)) }
+    }
+    foreach ($arguments in $runs) {
+        Invoke-Dotnet -Arguments (@('run', '--configuration', 'Release', '--project', $BenchmarkProject, '--') + $arguments)
+    }
 }
 
 function Invoke-CleanTask {
