@@ -13,6 +13,25 @@ public sealed class ImageBuffer : IDisposable
 
     public ImageBuffer(int width, int height, PixelFormat format)
     {
+        (Width, Height, Format, Stride, Length) = Validate(width, height, format);
+        _pixels = ArrayPool<byte>.Shared.Rent(Length);
+    }
+
+    /// <summary>
+    /// Adopts an array already rented from <see cref="ArrayPool{T}.Shared"/> whose first bytes hold the
+    /// image, so a decoder that produced the pixels inside its own working buffer need not copy them;
+    /// disposing returns the array to the pool as usual.
+    /// </summary>
+    internal ImageBuffer(int width, int height, PixelFormat format, byte[] rentedPixels)
+    {
+        (Width, Height, Format, Stride, Length) = Validate(width, height, format);
+        if (rentedPixels.Length < Length)
+            throw new ArgumentException($"An array of {rentedPixels.Length} bytes cannot hold a {width}x{height} {format} image.", nameof(rentedPixels));
+        _pixels = rentedPixels;
+    }
+
+    private static (int Width, int Height, PixelFormat Format, int Stride, int Length) Validate(int width, int height, PixelFormat format)
+    {
         if (width <= 0 || height <= 0)
             throw new ArgumentOutOfRangeException(nameof(width), $"Image size {width}x{height} is not positive.");
         if (format is not (PixelFormat.Gray8 or PixelFormat.Rgb24 or PixelFormat.Rgba32))
@@ -21,12 +40,7 @@ public sealed class ImageBuffer : IDisposable
         long length = stride * height;
         if (length > System.Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(width), $"Image size {width}x{height} is too large for one buffer.");
-        Width = width;
-        Height = height;
-        Format = format;
-        Stride = (int)stride;
-        Length = (int)length;
-        _pixels = ArrayPool<byte>.Shared.Rent(Length);
+        return (width, height, format, (int)stride, (int)length);
     }
 
     public int Width { get; }
