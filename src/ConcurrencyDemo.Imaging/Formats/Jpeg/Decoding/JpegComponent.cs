@@ -1,6 +1,6 @@
 namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 
-/// <summary>One colour component of a frame: its sampling, its size in samples and blocks, and its coefficients.</summary>
+/// <summary>One colour component of a frame: its sampling, its size in samples and blocks, its tables and its DC predictor (the coefficients of buffered images live in <see cref="JpegCoefficientBuffer"/>).</summary>
 internal sealed class JpegComponent
 {
     public JpegComponent(int index, int id, int horizontalFactor, int verticalFactor, int quantizationTableId)
@@ -32,9 +32,6 @@ internal sealed class JpegComponent
 
     /// <summary>The quantisation table in natural order, copied when the component's first scan starts (libjpeg latches it then too).</summary>
     public int[]? Quantization { get; set; }
-
-    /// <summary>All coefficient blocks (natural order, 64 per block), for progressive and multi-scan images.</summary>
-    public short[]? Coefficients { get; set; }
 
     public int DcPredictor;
     public JpegHuffmanTable? DcTable;

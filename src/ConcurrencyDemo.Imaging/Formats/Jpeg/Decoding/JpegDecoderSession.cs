@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -10,11 +9,13 @@ namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 /// Decodes one JPEG stream: reads the markers, keeps the tables they define, and runs each scan.
 /// A sequential image whose one scan holds every component is decoded straight to pixels MCU row by
 /// MCU row; progressive and multi-scan images keep all coefficients until the last scan, then
-/// inverse-transform and convert them the same strip-wise way.
+/// inverse-transform and convert them the same strip-wise way, writing the pixels over the coefficients
+/// already consumed when the sampling allows it (see <see cref="JpegCoefficientBuffer"/>).
 /// </summary>
 internal sealed unsafe class JpegDecoderSession : IDisposable
 {
     private readonly DecodeOptions _options;
+    private readonly bool _allowOutputInPlace;
     private readonly JpegHuffmanTable?[] _dcTables = new JpegHuffmanTable?[4];
     private readonly JpegHuffmanTable?[] _acTables = new JpegHuffmanTable?[4];
     private readonly int[]?[] _quantizationTables = new int[]?[4];
@@ -28,14 +29,22 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
     private JpegOutputStage? _outputStage;
     private bool _streamed;          // the single sequential scan has already produced the pixels
     private bool _dataRanOut;        // a scan needed more entropy-coded bits than the file holds
-    private bool _coefficientsReady; // buffered mode: coefficient arrays allocated
+    private JpegCoefficientBuffer? _coefficients; // buffered mode only
     private int _scanCount;
 
-    private JpegDecoderSession(DecodeOptions options) => _options = options;
-
-    public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions options)
+    private JpegDecoderSession(DecodeOptions options, bool allowOutputInPlace = true)
     {
-        using var session = new JpegDecoderSession(options);
+        _options = options;
+        _allowOutputInPlace = allowOutputInPlace;
+    }
+
+    /// <param name="allowOutputInPlace">
+    /// False forces buffered images to emit into a separate output buffer, so tests can check that
+    /// emitting over the coefficients gives the same pixels.
+    /// </param>
+    public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions options, bool allowOutputInPlace = true)
+    {
+        using var session = new JpegDecoderSession(options, allowOutputInPlace);
         return session.Run(data);
     }
 
@@ -211,20 +220,20 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         _scanCount++;
 
         bool streaming = _scanCount == 1 && !frame.IsProgressive && scan.Components.Length == frame.Components.Length;
-        EnsureOutput(frame);
+        EnsureOutputStage(frame);
         int resume;
-        fixed (byte* output = _image!.Array)
+        if (streaming)
         {
-            if (streaming)
-            {
+            _image = new ImageBuffer(frame.Width, frame.Height, OutputFormat(frame));
+            fixed (byte* output = _image.Array)
                 resume = DecodeStreamingScan(reader.Data, reader.Position, frame, scan, output);
-                _streamed = true;
-            }
-            else
-            {
-                EnsureCoefficients(frame);
-                resume = DecodeBufferedScan(reader.Data, reader.Position, frame, scan);
-            }
+            _streamed = true;
+        }
+        else
+        {
+            // The output is allocated only when the last scan is done, so that it can share the coefficients' array.
+            EnsureCoefficients(frame);
+            resume = DecodeBufferedScan(reader.Data, reader.Position, frame, scan);
         }
         reader.Position = Math.Max(reader.Position, resume);
     }
@@ -252,27 +261,20 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         }
     }
 
-    private void EnsureOutput(JpegFrame frame)
+    private static PixelFormat OutputFormat(JpegFrame frame) =>
+        frame.Components.Length == 1 ? PixelFormat.Gray8 : PixelFormat.Rgb24;
+
+    // Created at the first scan (as the output image was before), so the colour space follows the markers seen up to it.
+    private void EnsureOutputStage(JpegFrame frame)
     {
-        if (_image is not null) return;
+        if (_outputStage is not null) return;
         JpegColorSpace colorSpace = JpegColorSpaceRules.Resolve(frame, _sawJfif, _adobeTransform);
-        _image = new ImageBuffer(frame.Width, frame.Height, frame.Components.Length == 1 ? PixelFormat.Gray8 : PixelFormat.Rgb24);
         _outputStage = new JpegOutputStage(frame, colorSpace);
     }
 
     private void EnsureCoefficients(JpegFrame frame)
     {
-        if (_coefficientsReady) return;
-        foreach (JpegComponent component in frame.Components)
-        {
-            // Bounded by the frame size, which CheckPixelLimit has bounded by MaxPixels.
-            long count = (long)component.BlocksPerLine * component.BlockRows * 64;
-            if (count > Array.MaxLength) throw new InvalidImageException("image too large for its coefficient buffer");
-            short[] coefficients = ArrayPool<short>.Shared.Rent((int)count);
-            Array.Clear(coefficients, 0, (int)count);
-            component.Coefficients = coefficients;
-        }
-        _coefficientsReady = true;
+        _coefficients ??= JpegCoefficientBuffer.Create(frame, frame.Width * (int)OutputFormat(frame), _allowOutputInPlace);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -370,83 +372,80 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         byte* naturalOrder = JpegNaturalOrder.Pointer;
         int restartsLeft = _restartInterval;
         int endOfBandRun = 0;
-        var coefficientPointers = stackalloc short*[JpegFrame.MaxComponents];
-        var handles = new GCHandle[components.Length];
-        try
+        JpegCoefficientBuffer coefficients = _coefficients!;
+        // The block rows the current MCU row touches: [component in scan * 4 + row within the MCU].
+        var blockRows = stackalloc short*[JpegFrame.MaxComponents * 4];
+        bool interleaved = components.Length > 1;
+        int mcusPerLine = interleaved ? frame.McusPerLine : components[0].WidthInBlocks;
+        int mcuRows = interleaved ? frame.McuRows : components[0].HeightInBlocks;
+        for (int mcuY = 0; mcuY < mcuRows; mcuY++)
         {
             for (int i = 0; i < components.Length; i++)
             {
-                handles[i] = GCHandle.Alloc(components[i].Coefficients!, GCHandleType.Pinned);
-                coefficientPointers[i] = (short*)handles[i].AddrOfPinnedObject();
+                int blocksHigh = interleaved ? components[i].VerticalFactor : 1;
+                for (int v = 0; v < blocksHigh; v++)
+                    blockRows[i * 4 + v] = coefficients.BlockRow(components[i].Index, mcuY * blocksHigh + v);
             }
-
-            bool interleaved = components.Length > 1;
-            int mcusPerLine = interleaved ? frame.McusPerLine : components[0].WidthInBlocks;
-            int mcuRows = interleaved ? frame.McuRows : components[0].HeightInBlocks;
-            for (int mcuY = 0; mcuY < mcuRows; mcuY++)
+            for (int mcuX = 0; mcuX < mcusPerLine; mcuX++)
             {
-                for (int mcuX = 0; mcuX < mcusPerLine; mcuX++)
+                if (_restartInterval > 0)
                 {
-                    if (_restartInterval > 0)
+                    if (restartsLeft == 0)
                     {
-                        if (restartsLeft == 0)
-                        {
-                            bits.TryConsumeRestartMarker();
-                            foreach (JpegComponent c in components) c.DcPredictor = 0;
-                            endOfBandRun = 0;
-                            restartsLeft = _restartInterval;
-                        }
-                        restartsLeft--;
+                        bits.TryConsumeRestartMarker();
+                        foreach (JpegComponent c in components) c.DcPredictor = 0;
+                        endOfBandRun = 0;
+                        restartsLeft = _restartInterval;
                     }
-                    // After the data ends, libjpeg leaves the remaining blocks as they are.
-                    if (bits.IsOverrun) continue;
-                    for (int i = 0; i < components.Length; i++)
+                    restartsLeft--;
+                }
+                // After the data ends, libjpeg leaves the remaining blocks as they are.
+                if (bits.IsOverrun) continue;
+                for (int i = 0; i < components.Length; i++)
+                {
+                    JpegComponent component = components[i];
+                    int blocksWide = interleaved ? component.HorizontalFactor : 1;
+                    int blocksHigh = interleaved ? component.VerticalFactor : 1;
+                    for (int v = 0; v < blocksHigh; v++)
                     {
-                        JpegComponent component = components[i];
-                        int blocksWide = interleaved ? component.HorizontalFactor : 1;
-                        int blocksHigh = interleaved ? component.VerticalFactor : 1;
-                        for (int v = 0; v < blocksHigh; v++)
+                        for (int h = 0; h < blocksWide; h++)
                         {
-                            for (int h = 0; h < blocksWide; h++)
+                            short* block = blockRows[i * 4 + v] + (mcuX * blocksWide + h) * 64;
+                            switch (kind)
                             {
-                                int blockRow = mcuY * blocksHigh + v;
-                                int blockColumn = mcuX * blocksWide + h;
-                                short* block = coefficientPointers[i] + ((long)blockRow * component.BlocksPerLine + blockColumn) * 64;
-                                switch (kind)
-                                {
-                                    case ScanKind.Sequential:
-                                        JpegSequentialScanDecoder.DecodeBlock(ref bits, component, block, naturalOrder);
-                                        break;
-                                    case ScanKind.DcFirst:
-                                        JpegProgressiveScanDecoder.DecodeDcFirst(ref bits, component, block, scan.SuccessiveLow);
-                                        break;
-                                    case ScanKind.DcRefine:
-                                        JpegProgressiveScanDecoder.DecodeDcRefine(ref bits, block, scan.SuccessiveLow);
-                                        break;
-                                    case ScanKind.AcFirst:
-                                        JpegProgressiveScanDecoder.DecodeAcFirst(ref bits, component.AcTable!, block,
-                                            scan.SpectralStart, scan.SpectralEnd, scan.SuccessiveLow, ref endOfBandRun, naturalOrder);
-                                        break;
-                                    case ScanKind.AcRefine:
-                                        JpegProgressiveScanDecoder.DecodeAcRefine(ref bits, component.AcTable!, block,
-                                            scan.SpectralStart, scan.SpectralEnd, scan.SuccessiveLow, ref endOfBandRun, naturalOrder);
-                                        break;
-                                }
+                                case ScanKind.Sequential:
+                                    JpegSequentialScanDecoder.DecodeBlock(ref bits, component, block, naturalOrder);
+                                    break;
+                                case ScanKind.DcFirst:
+                                    JpegProgressiveScanDecoder.DecodeDcFirst(ref bits, component, block, scan.SuccessiveLow);
+                                    break;
+                                case ScanKind.DcRefine:
+                                    JpegProgressiveScanDecoder.DecodeDcRefine(ref bits, block, scan.SuccessiveLow);
+                                    break;
+                                case ScanKind.AcFirst:
+                                    JpegProgressiveScanDecoder.DecodeAcFirst(ref bits, component.AcTable!, block,
+                                        scan.SpectralStart, scan.SpectralEnd, scan.SuccessiveLow, ref endOfBandRun, naturalOrder);
+                                    break;
+                                case ScanKind.AcRefine:
+                                    JpegProgressiveScanDecoder.DecodeAcRefine(ref bits, component.AcTable!, block,
+                                        scan.SpectralStart, scan.SpectralEnd, scan.SuccessiveLow, ref endOfBandRun, naturalOrder);
+                                    break;
                             }
                         }
                     }
                 }
             }
         }
-        finally
-        {
-            foreach (GCHandle handle in handles) if (handle.IsAllocated) handle.Free();
-        }
         _dataRanOut |= bits.IsOverrun;
         return bits.ResumePosition;
     }
 
-    /// <summary>Inverse-transforms the stored coefficients strip by strip and converts them to pixels.</summary>
+    /// <summary>
+    /// Inverse-transforms the stored coefficients strip by strip and converts them to pixels, into the
+    /// coefficients' own array when it can hold them (each strip's pixels then overwrite only MCU rows
+    /// already transformed: the stage keeps the decoded samples in its own strips), otherwise into a
+    /// separate image.
+    /// </summary>
     private void EmitBufferedImage()
     {
         JpegFrame frame = _frame!;
@@ -454,26 +453,26 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         JpegComponent[] components = frame.Components;
         // Components no scan mentioned still need a table: an all-zero block with any table is mid-grey.
         foreach (JpegComponent component in components)
-        {
             component.Quantization ??= _quantizationTables[component.QuantizationTableId] ?? new int[64];
-            EnsureCoefficients(frame);
-        }
+        EnsureCoefficients(frame);
+        JpegCoefficientBuffer coefficients = _coefficients!;
+        PixelFormat format = OutputFormat(frame);
+        int outputStride = frame.Width * (int)format;
+        // Owned by the session until returned, so a failure gives it back to the pool.
+        if (!coefficients.HoldsOutput) _image = new ImageBuffer(frame.Width, frame.Height, format);
         var handles = new List<GCHandle>();
         try
         {
-            var coefficientPointers = stackalloc short*[JpegFrame.MaxComponents];
             var quantization = stackalloc int*[JpegFrame.MaxComponents];
             for (int i = 0; i < components.Length; i++)
             {
-                GCHandle c = GCHandle.Alloc(components[i].Coefficients!, GCHandleType.Pinned);
                 GCHandle q = GCHandle.Alloc(components[i].Quantization!, GCHandleType.Pinned);
-                handles.Add(c);
                 handles.Add(q);
-                coefficientPointers[i] = (short*)c.AddrOfPinnedObject();
                 quantization[i] = (int*)q.AddrOfPinnedObject();
             }
-            fixed (byte* output = _image!.Array)
+            fixed (byte* separateOutput = _image?.Array)
             {
+                byte* output = coefficients.HoldsOutput ? coefficients.Pointer : separateOutput;
                 for (int strip = 0; strip < frame.McuRows; strip++)
                 {
                     for (int i = 0; i < components.Length; i++)
@@ -483,8 +482,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                         int stride = stage.Stride(i);
                         for (int v = 0; v < component.VerticalFactor; v++)
                         {
-                            int blockRow = strip * component.VerticalFactor + v;
-                            short* block = coefficientPointers[i] + (long)blockRow * component.BlocksPerLine * 64;
+                            short* block = coefficients.BlockRow(i, strip * component.VerticalFactor + v);
                             byte* destination = stripBase + v * 8 * stride;
                             for (int x = 0; x < component.BlocksPerLine; x++, block += 64, destination += 8)
                             {
@@ -493,14 +491,20 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                             }
                         }
                     }
-                    if (strip > 0) stage.EmitStrip(strip - 1, output, _image.Stride);
+                    // Strip strip-1 needs strip's first rows for fancy upsampling; by now MCU row strip is
+                    // in the stage's strips, so its coefficients may be overwritten.
+                    if (strip > 0) stage.EmitStrip(strip - 1, output, outputStride);
                 }
-                stage.EmitStrip(frame.McuRows - 1, output, _image.Stride);
+                stage.EmitStrip(frame.McuRows - 1, output, outputStride);
             }
         }
         finally
         {
             foreach (GCHandle handle in handles) handle.Free();
+        }
+        if (coefficients.HoldsOutput)
+        {
+            _image = new ImageBuffer(frame.Width, frame.Height, format, coefficients.Release());
         }
     }
 
@@ -514,17 +518,8 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
 
     public void Dispose()
     {
-        if (_frame is not null)
-        {
-            foreach (JpegComponent component in _frame.Components)
-            {
-                if (component.Coefficients is { } coefficients)
-                {
-                    ArrayPool<short>.Shared.Return(coefficients);
-                    component.Coefficients = null;
-                }
-            }
-        }
+        _coefficients?.Dispose();
+        _coefficients = null;
         // Only reached with an image still here when decoding failed.
         _image?.Dispose();
         _image = null;
