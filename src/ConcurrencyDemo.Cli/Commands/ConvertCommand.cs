@@ -110,9 +110,8 @@ public sealed class ConvertCommand : ICliCommand
         }
         catch (ArgumentException ex) when (ex is not ArgumentOutOfRangeException)
         {
-            // The plan's message names the clashing files; the " (Parameter 'inputPaths')" the BCL appends is for programmers.
-            string message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", "");
-            throw new UsageException(message);
+            // The plan's message names the clashing files.
+            throw new UsageException(ex.Message);
         }
     }
 
