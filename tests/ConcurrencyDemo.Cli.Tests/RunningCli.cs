@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using ConcurrencyDemo.Tests.Common;
 
 namespace ConcurrencyDemo.Cli.Tests;
 
@@ -48,7 +49,7 @@ internal sealed class RunningCli : IDisposable
     }
 
     public void Signal(int signal) =>
-        Assert.True(kill(_process.Id, signal) == 0, $"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastWin32Error()}");
+        Assert.True(ProcessProbe.Signal(_process.Id, signal), $"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastWin32Error()}");
 
     /// <summary>The exit code, or null when the process is still running after <paramref name="timeout"/>.</summary>
     public int? WaitForExit(TimeSpan timeout)
@@ -61,31 +62,10 @@ internal sealed class RunningCli : IDisposable
 
     public string Stdout => _stdout.Result;
 
-    /// <summary>Whether a process with this id still runs; a zombie (exited, not yet reaped) does not count.</summary>
-    public static bool IsAlive(int processId)
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            string stat = $"/proc/{processId}/stat";
-            if (!File.Exists(stat)) return false;
-            try
-            {
-                string text = File.ReadAllText(stat);
-                // "pid (comm) state ...": the command may hold spaces and parentheses, the state follows the last ')'.
-                return text[(text.LastIndexOf(')') + 2)] != 'Z';
-            }
-            catch (IOException) { return false; }
-        }
-        return kill(processId, 0) == 0;
-    }
-
     public void Dispose()
     {
         try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         _process.Dispose();
         _stderrLines.Dispose();
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int kill(int pid, int sig);
 }

@@ -1,3 +1,4 @@
+using ConcurrencyDemo.Tests.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -18,7 +19,7 @@ public sealed partial class StopSignalTests
         var workerIds = cli.StderrSeen.Select(l => WorkerReadyLine().Match(l)).Where(m => m.Success)
             .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(4, workerIds.Count);
-        Assert.All(workerIds, id => Assert.True(RunningCli.IsAlive(id), $"Worker {id} is not running before the signal."));
+        Assert.All(workerIds, id => Assert.True(ProcessProbe.IsAlive(id), $"Worker {id} is not running before the signal."));
 
         cli.Signal(RunningCli.SIGINT);
 
@@ -46,7 +47,7 @@ public sealed partial class StopSignalTests
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
         List<int> alive;
-        while ((alive = workerIds.Where(RunningCli.IsAlive).ToList()).Count > 0 && DateTime.UtcNow < deadline)
+        while ((alive = workerIds.Where(ProcessProbe.IsAlive).ToList()).Count > 0 && DateTime.UtcNow < deadline)
             Thread.Sleep(100);
         return alive;
     }

@@ -1,3 +1,4 @@
+using ConcurrencyDemo.Tests.Common;
 using System.Diagnostics;
 using ConcurrencyDemo.Engine.Events;
 
@@ -28,7 +29,7 @@ public class CancellationTests
         Assert.Equal(expectedRunning, started);
         // 30-second sleeps: anything near that means the items were not woken. The CLI's acceptance measures the 1 s figure.
         Assert.True(afterCancel < 5, $"Run returned {afterCancel:0.00} s after the cancellation");
-        Assert.All(sink.WorkersStarted, w => Assert.False(TestWorkloads.IsAlive(w.ProcessId), $"worker {w.ProcessId} outlived the cancelled run"));
+        Assert.All(sink.WorkersStarted, w => Assert.False(ProcessProbe.IsAlive(w.ProcessId), $"worker {w.ProcessId} outlived the cancelled run"));
     }
 
     [Theory]
@@ -47,7 +48,7 @@ public class CancellationTests
         Assert.Throws<StopReadingException>(() => BatchRunner.Run(request, sink));
 
         Assert.True(clock.Elapsed.TotalSeconds < 20, "the 30-second items must have been stopped");
-        Assert.All(sink.WorkersStarted, w => Assert.False(TestWorkloads.IsAlive(w.ProcessId), $"worker {w.ProcessId} outlived the stopped run"));
+        Assert.All(sink.WorkersStarted, w => Assert.False(ProcessProbe.IsAlive(w.ProcessId), $"worker {w.ProcessId} outlived the stopped run"));
     }
 
     [Fact]

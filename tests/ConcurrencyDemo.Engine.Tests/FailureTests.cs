@@ -1,3 +1,4 @@
+using ConcurrencyDemo.Tests.Common;
 using ConcurrencyDemo.Engine.Events;
 using ConcurrencyDemo.Engine.WorkerProcesses;
 
@@ -49,7 +50,7 @@ public class FailureTests
         Assert.All(results.Where(r => r.Success), r => Assert.NotEqual(victim, r.ProcessId));
         Assert.Equal(3, sink.WorkersStarted.Count());
         Assert.Equal(1, summary.Failed);
-        Assert.All(sink.WorkersStarted, w => Assert.False(TestWorkloads.IsAlive(w.ProcessId)));
+        Assert.All(sink.WorkersStarted, w => Assert.False(ProcessProbe.IsAlive(w.ProcessId)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ConcurrencyDemo.Tests.Common;
 using ConcurrencyDemo.Engine.Results;
 
 namespace ConcurrencyDemo.Engine.Tests;
@@ -112,7 +113,7 @@ public class ModeBehaviourTests
             Assert.IsType<SleepResult>(r);
             Assert.Equal(Sleep, ((SleepResult)r).SleepSeconds);
         }
-        Assert.All(sink.WorkersStarted, w => Assert.False(TestWorkloads.IsAlive(w.ProcessId), $"worker {w.ProcessId} outlived the run"));
+        Assert.All(sink.WorkersStarted, w => Assert.False(ProcessProbe.IsAlive(w.ProcessId), $"worker {w.ProcessId} outlived the run"));
     }
 
     [Fact]

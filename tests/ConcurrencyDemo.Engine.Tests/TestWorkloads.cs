@@ -19,19 +19,6 @@ internal static class TestWorkloads
             Ordered = ordered,
             WorkerCommand = CliWorker,
         };
-
-    public static bool IsAlive(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 }
 
 /// <summary>An in-process workload whose chosen items throw, to see failures become results.</summary>

@@ -16,12 +16,7 @@ public sealed class JpegPhotoTests(ITestOutputHelper output)
     [Fact]
     public void Decode_SharedPhotos_MatchDjpeg()
     {
-        string? photos = TestPaths.SharedSubdirectory("photos");
-        if (photos is null || ExternalTool.Djpeg is null)
-        {
-            output.WriteLine($"Skipped: needs ../shared/photos ({(photos is null ? "absent" : "present")}) and /usr/bin/djpeg ({(ExternalTool.Djpeg is null ? "absent" : "present")}).");
-            return;
-        }
+        if (PhotosAndDjpeg() is not { } photos) return;
         string[] files = Directory.GetFiles(photos, "*.jpg").Order().ToArray();
         Assert.NotEmpty(files);
         var failures = new List<string>();
@@ -41,12 +36,7 @@ public sealed class JpegPhotoTests(ITestOutputHelper output)
     [Fact]
     public void Reencode_SharedPhotos_DecodesInDjpeg()
     {
-        string? photos = TestPaths.SharedSubdirectory("photos");
-        if (photos is null || ExternalTool.Djpeg is null)
-        {
-            output.WriteLine($"Skipped: needs ../shared/photos ({(photos is null ? "absent" : "present")}) and /usr/bin/djpeg ({(ExternalTool.Djpeg is null ? "absent" : "present")}).");
-            return;
-        }
+        if (PhotosAndDjpeg() is not { } photos) return;
         string reencoded = Path.Combine(Path.GetTempPath(), $"reencode-{Guid.NewGuid():N}.jpg");
         var failures = new List<string>();
         try
@@ -56,7 +46,7 @@ public sealed class JpegPhotoTests(ITestOutputHelper output)
                 using ImageBuffer original = JpegDecoder.Decode(File.ReadAllBytes(file));
                 using (var stream = File.Create(reencoded))
                     JpegEncoder.Encode(original, stream, new JpegEncoderOptions { Quality = 75 });
-                var djpeg = ExternalTool.Run(ExternalTool.Djpeg, ["-pnm", reencoded]);
+                var djpeg = ExternalTool.Run(ExternalTool.Djpeg!, ["-pnm", reencoded]);
                 if (djpeg.ExitCode != 0)
                 {
                     failures.Add($"{Path.GetFileName(file)}: djpeg exit {djpeg.ExitCode}: {djpeg.Stderr.Trim()}");
@@ -76,5 +66,14 @@ public sealed class JpegPhotoTests(ITestOutputHelper output)
             File.Delete(reencoded);
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>The photos folder when both it and djpeg exist; otherwise null, after saying why the test does nothing.</summary>
+    private string? PhotosAndDjpeg()
+    {
+        string? photos = TestPaths.SharedSubdirectory("photos");
+        if (photos is not null && ExternalTool.Djpeg is not null) return photos;
+        output.WriteLine($"Skipped: needs ../shared/photos ({(photos is null ? "absent" : "present")}) and /usr/bin/djpeg ({(ExternalTool.Djpeg is null ? "absent" : "present")}).");
+        return null;
     }
 }

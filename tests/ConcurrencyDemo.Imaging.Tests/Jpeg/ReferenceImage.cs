@@ -10,16 +10,8 @@ internal sealed record ReferenceImage(int Width, int Height, int Channels, byte[
     /// <summary>Reads binary PGM (P5) and PPM (P6) with maxval 255, as djpeg writes them.</summary>
     public static ReferenceImage ReadPnm(byte[] data)
     {
-        int position = 0;
-        string magic = NextToken(data, ref position);
-        int channels = magic switch { "P5" => 1, "P6" => 3, _ => throw new InvalidDataException($"not a binary PNM: {magic}") };
-        int width = int.Parse(NextToken(data, ref position));
-        int height = int.Parse(NextToken(data, ref position));
-        int maxValue = int.Parse(NextToken(data, ref position));
-        if (maxValue != 255) throw new InvalidDataException($"maxval {maxValue} not supported");
-        position++; // the single whitespace byte after maxval
-        byte[] pixels = data.AsSpan(position, width * height * channels).ToArray();
-        return new ReferenceImage(width, height, channels, pixels);
+        using ImageBuffer image = Processing.Netpbm.Decode(data);
+        return new ReferenceImage(image.Width, image.Height, image.Channels, image.Pixels.ToArray());
     }
 
     public static ReferenceImage ReadPnm(string path) => ReadPnm(File.ReadAllBytes(path));
@@ -53,23 +45,6 @@ internal sealed record ReferenceImage(int Width, int Height, int Channels, byte[
         bool wroteImage = result.ExitCode == 0 || (result.ExitCode == 2 && result.Stdout.Length > 0);
         if (!wroteImage) throw new InvalidOperationException($"djpeg failed on {path}: {result.Stderr}");
         return ReadPnm(result.Stdout);
-    }
-
-    private static string NextToken(byte[] data, ref int position)
-    {
-        while (true)
-        {
-            while (position < data.Length && char.IsWhiteSpace((char)data[position])) position++;
-            if (position < data.Length && data[position] == '#')
-            {
-                while (position < data.Length && data[position] != '\n') position++;
-                continue;
-            }
-            break;
-        }
-        var token = new StringBuilder();
-        while (position < data.Length && !char.IsWhiteSpace((char)data[position])) token.Append((char)data[position++]);
-        return token.ToString();
     }
 }
 

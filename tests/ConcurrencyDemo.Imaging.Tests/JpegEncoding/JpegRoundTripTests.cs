@@ -23,7 +23,7 @@ public sealed class JpegRoundTripTests(ITestOutputHelper output)
     [MemberData(nameof(Cases))]
     public void Our_decoder_reads_our_encoder_and_agrees_with_djpeg(int width, int height, PixelFormat format, JpegSubsampling subsampling, int quality)
     {
-        using ImageBuffer source = Smooth(width, height, format);
+        using ImageBuffer source = JpegTestImages.CreateSmooth(width, height, format);
         string file = Path.Combine(Path.GetTempPath(), $"roundtrip-{Guid.NewGuid():N}.jpg");
         try
         {
@@ -33,7 +33,7 @@ public sealed class JpegRoundTripTests(ITestOutputHelper output)
             using ImageBuffer decoded = JpegDecoder.Decode(File.ReadAllBytes(file));
             Assert.Equal((width, height), (decoded.Width, decoded.Height));
             Assert.Equal(format == PixelFormat.Gray8 ? PixelFormat.Gray8 : PixelFormat.Rgb24, decoded.Format);
-            double psnr = PsnrAgainstSource(source, decoded);
+            double psnr = JpegTestImages.Psnr(source, decoded.Pixels.ToArray(), decoded.Channels);
             output.WriteLine($"{width}x{height} {format} {subsampling} q{quality}: PSNR {psnr:0.0} dB against the source");
             Assert.True(psnr >= 30, $"PSNR {psnr:0.0} dB");
 
@@ -48,38 +48,5 @@ public sealed class JpegRoundTripTests(ITestOutputHelper output)
         {
             File.Delete(file);
         }
-    }
-
-    private static ImageBuffer Smooth(int width, int height, PixelFormat format)
-    {
-        var image = new ImageBuffer(width, height, format);
-        for (int y = 0; y < height; y++)
-        {
-            Span<byte> row = image.GetRow(y);
-            for (int x = 0; x < width; x++)
-                for (int c = 0; c < image.Channels; c++)
-                    row[x * image.Channels + c] = (byte)(128 + 100 * Math.Sin((x + 2 * c) / 9.0) * Math.Cos((y - c) / 7.0));
-        }
-        return image;
-    }
-
-    /// <summary>PSNR over the colour channels (an RGBA source is compared without its alpha, which JPEG drops).</summary>
-    private static double PsnrAgainstSource(ImageBuffer source, ImageBuffer decoded)
-    {
-        double squares = 0;
-        long samples = 0;
-        int channels = decoded.Channels;
-        for (int y = 0; y < source.Height; y++)
-        {
-            Span<byte> s = source.GetRow(y), d = decoded.GetRow(y);
-            for (int x = 0; x < source.Width; x++)
-                for (int c = 0; c < channels; c++)
-                {
-                    int difference = s[x * source.Channels + c] - d[x * channels + c];
-                    squares += difference * difference;
-                    samples++;
-                }
-        }
-        return squares == 0 ? double.PositiveInfinity : 10 * Math.Log10(255.0 * 255.0 / (squares / samples));
     }
 }

@@ -57,20 +57,8 @@ internal static class JpegTestImages
     /// <summary>Parses djpeg's binary PGM/PPM output: (width, height, channels, samples).</summary>
     public static (int Width, int Height, int Channels, byte[] Samples) ParsePnm(byte[] pnm)
     {
-        int position = 0;
-        string NextToken()
-        {
-            while (char.IsWhiteSpace((char)pnm[position])) position++;
-            int start = position;
-            while (!char.IsWhiteSpace((char)pnm[position])) position++;
-            return Encoding.ASCII.GetString(pnm, start, position - start);
-        }
-        string magic = NextToken();
-        int width = int.Parse(NextToken()), height = int.Parse(NextToken());
-        NextToken();
-        position++;
-        int channels = magic == "P5" ? 1 : 3;
-        return (width, height, channels, pnm.AsSpan(position, width * height * channels).ToArray());
+        var image = Jpeg.ReferenceImage.ReadPnm(pnm);
+        return (image.Width, image.Height, image.Channels, image.Pixels);
     }
 
     /// <summary>PSNR in dB over the colour channels of <paramref name="original"/> against interleaved samples.</summary>
