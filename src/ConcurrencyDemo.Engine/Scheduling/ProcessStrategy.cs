@@ -17,6 +17,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
 
     private readonly ConcurrentDictionary<WorkerProcess, byte> _live = new();
     private int _next = -1;
+    private string _workloadSettings = "";
     private int _workersStarted;
 
     public async Task RunAsync(RunContext run)
@@ -24,6 +25,8 @@ internal sealed class ProcessStrategy : IExecutionStrategy
         var command = run.Request.WorkerCommand
             ?? throw new InvalidOperationException("Process mode needs a WorkerCommand: the front end must say how to start a worker process.");
         int laneCount = Math.Min(run.ThrottleLimit, Math.Max(1, run.Count));
+        // Every worker gets the same settings: serialised once, not once per worker started.
+        _workloadSettings = run.Workload.SaveSettings();
         using (run.CancellationToken.Register(KillAll))
         {
             // Lanes that started must be awaited even if starting another one fails, so that
@@ -93,7 +96,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
         if (run.CancellationToken.IsCancellationRequested) worker.Kill();
         try
         {
-            worker.Send(new WorkerMessage { Type = WorkerMessage.Init, Workload = run.Workload.Name, Settings = run.Workload.SaveSettings() });
+            worker.Send(new WorkerMessage { Type = WorkerMessage.Init, Workload = run.Workload.Name, Settings = _workloadSettings });
         }
         catch (IOException)
         {

@@ -26,8 +26,6 @@ public sealed class ConvertWorkload : Workload
 
     public override int Count => _plan.Items.Count;
 
-    public ConvertPlan Plan => _plan;
-
     public override string GetLabel(int index) => Path.GetFileName(_plan.Items[index].InputPath);
 
     public override ItemResult CreateResult() => new ConvertResult();
