@@ -48,7 +48,7 @@ $RepositoryRoot = $PSScriptRoot
 $ModuleProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo'
 $StagingDirectory = Join-Path $RepositoryRoot 'out' 'ConcurrencyDemo'
 $StagedManifest = Join-Path $StagingDirectory 'ConcurrencyDemo.psd1'
-$PesterTests = Join-Path $RepositoryRoot 'tests' 'ConcurrencyDemo.Tests.ps1'
+$PesterTests = Join-Path $RepositoryRoot 'tests' 'Pester'
 $BenchmarkProject = Join-Path $RepositoryRoot 'tests' 'ConcurrencyDemo.Benchmarks'
 # The pwsh running this script, for the fresh sessions Test and Demo start.
 $Pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })

@@ -1,6 +1,6 @@
 #Requires -Version 7.4
 # Pester 5 tests of the staged module, run in a fresh pwsh by `./build.ps1 -Task Test`, or by hand after
-# `./build.ps1`:  Invoke-Pester ./tests/ConcurrencyDemo.Tests.ps1
+# `./build.ps1`:  Invoke-Pester ./tests/Pester
 # $env:CONCURRENCYDEMO_MODULE may name another ConcurrencyDemo.psd1, e.g. src/ConcurrencyDemo/bin/Debug/net8.0.
 # Sleeps are short (a tenth of a second to half a second) and every timing bound leaves slack for a busy machine.
 
@@ -9,7 +9,7 @@ Describe 'Invoke-SleepDemo' {
         $ModulePath = if ($env:CONCURRENCYDEMO_MODULE) {
             $env:CONCURRENCYDEMO_MODULE
         } else {
-            Join-Path $PSScriptRoot '..' 'out' 'ConcurrencyDemo' 'ConcurrencyDemo.psd1'
+            Join-Path $PSScriptRoot '..' '..' 'out' 'ConcurrencyDemo' 'ConcurrencyDemo.psd1'
         }
         Import-Module $ModulePath -Force
 
