@@ -1,10 +1,12 @@
 #
-# Module manifest for ConcurrencyDemo.
-# The build copies this file next to ConcurrencyDemo.dll (bin/<Configuration>/net8.0 and out/ConcurrencyDemo),
-# so every path below is relative to the module folder.
+# Module manifest for ConcurrencyDemo: the one source of the module's metadata.
+# ./build.ps1 Build writes the staged copy (out/ConcurrencyDemo/ConcurrencyDemo.psd1) from this file: it drops the
+# source tree's RootModule line and keeps the lines marked '#staged ', so every path they name is relative to the
+# module folder. Here, where nothing is built, the root module only says to run ./build.ps1 Build.
 #
 @{
-    RootModule           = 'ConcurrencyDemo.dll'
+    RootModule           = 'build/SourceTreeModule.psm1'
+    #staged RootModule           = 'ConcurrencyDemo.dll'
     ModuleVersion        = '0.1.0'
     GUID                 = '87b6246e-f1d5-4216-8067-7dda7e1998c9'
     Author               = 'ConcurrencyDemo contributors'
@@ -16,9 +18,12 @@
 
     # Loaded at import so that the engine's types ([ConcurrencyDemo.Engine.ExecutionMode], the result types,
     # and the worker loop a Process-mode worker calls) resolve before any cmdlet has run.
-    RequiredAssemblies   = @('ConcurrencyDemo.Engine.dll')
+    #staged RequiredAssemblies   = @('ConcurrencyDemo.Engine.dll')
 
-    FormatsToProcess     = @('ConcurrencyDemo.Format.ps1xml')
+    #staged FormatsToProcess     = @('ConcurrencyDemo.Format.ps1xml')
+
+    # Shows results' properties in the engine's one order, the same as the CLI's CSV (see ResultPropertyAdapter).
+    #staged TypesToProcess       = @('ConcurrencyDemo.Types.ps1xml')
 
     CmdletsToExport      = @('Invoke-SleepDemo')
     FunctionsToExport    = @()

@@ -1,21 +1,28 @@
 #Requires -Version 7.4
+
 <#
 .SYNOPSIS
-    Builds, tests, demonstrates and benchmarks the ConcurrencyDemo PowerShell module.
+    Builds, tests, demonstrates, benchmarks and installs the ConcurrencyDemo PowerShell module.
 
 .DESCRIPTION
-    Needs PowerShell 7.4 or later and the .NET 8 SDK or later, on Windows, macOS or Linux.
+    Needs PowerShell 7.4 or later and the .NET SDK (8 or later; 10 for the pinned PowerShell tool), on Windows,
+    macOS or Linux. With only the .NET 10 SDK: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>.
 
-    Build  Publishes src/ConcurrencyDemo to out/ConcurrencyDemo: our assemblies, ConcurrencyDemo.psd1 and
-           ConcurrencyDemo.Format.ps1xml. That folder is the module: Import-Module ./out/ConcurrencyDemo/ConcurrencyDemo.psd1
-    Test   Runs dotnet test at the repository root, then the Pester 5 tests in a fresh pwsh against the staged
-           module (skipped, with a warning, when Pester 5 is not installed).
-    Demo   Imports the staged module in a fresh pwsh and times 10 one-second sleeps in every mode.
-    Bench  Runs the benchmark project tests/ConcurrencyDemo.Benchmarks: every benchmark (decode, pipeline,
-           memory), or the one named by the extra arguments (./build.ps1 Bench pipeline).
-    Clean  Removes out/ and every project's bin/ and obj/.
+    Build    Publishes src/ConcurrencyDemo to out/ConcurrencyDemo (our assemblies, the worker program, the
+             format views, the help) and writes its manifest from the repository's ConcurrencyDemo.psd1.
+             That folder is the module: Import-Module ./out/ConcurrencyDemo/ConcurrencyDemo.psd1
+    Test     Runs dotnet test at the repository root, then the Pester tests (tests/Pester) in a fresh pwsh
+             against the staged module, with the Pester version pinned in tests/Pester/Pester.csproj restored
+             into out/pester (a Pester installed on the machine is never used). Results go to
+             out/test-results; the last line adds up both: N passed, N failed, N skipped.
+    Demo     Imports the staged module in a fresh pwsh and times 10 one-second sleeps in every mode.
+    Bench    Runs the benchmark project tests/ConcurrencyDemo.Benchmarks: every benchmark (decode, pipeline,
+             memory), or the one named by the extra arguments (./build.ps1 Bench pipeline).
+    Install  Copies the staged module into your own module folder (the first entry of $env:PSModulePath
+             under your home folder), so that Import-Module ConcurrencyDemo works by name.
+    Clean    Removes out/ and every project's bin/ and obj/.
 
-    Test and Demo stage the module first when Build is not among the tasks.
+    Test, Demo and Install stage the module first when Build is not among the tasks.
 
 .EXAMPLE
     ./build.ps1
@@ -25,12 +32,14 @@
     ./build.ps1 Build, Test
 .EXAMPLE
     ./build.ps1 Bench pipeline
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 # Only -Task is positional, so `./build.ps1 Build Test` runs both tasks rather than binding "Test" to -Configuration.
 [CmdletBinding(PositionalBinding = $false)]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Install', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -45,13 +54,16 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
 $RepositoryRoot = $PSScriptRoot
+$SourceManifest = Join-Path $RepositoryRoot 'ConcurrencyDemo.psd1'
 $ModuleProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo'
-$StagingDirectory = Join-Path $RepositoryRoot 'out' 'ConcurrencyDemo'
+$OutDirectory = Join-Path $RepositoryRoot 'out'
+$StagingDirectory = Join-Path $OutDirectory 'ConcurrencyDemo'
 $StagedManifest = Join-Path $StagingDirectory 'ConcurrencyDemo.psd1'
+$TestResultsDirectory = Join-Path $OutDirectory 'test-results'
 $PesterTests = Join-Path $RepositoryRoot 'tests' 'Pester'
+$PesterProject = Join-Path $PesterTests 'Pester.csproj'
+$PesterPackages = Join-Path $OutDirectory 'pester'
 $BenchmarkProject = Join-Path $RepositoryRoot 'tests' 'ConcurrencyDemo.Benchmarks'
-# The pwsh running this script, for the fresh sessions Test and Demo start.
-$Pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
 
 # One array of arguments, not loose words: PowerShell would read '--configuration' as a parameter of this function.
 function Invoke-Dotnet {
@@ -63,13 +75,44 @@ function Invoke-Dotnet {
     }
 }
 
+# The pwsh running this script, for the fresh sessions Test and Demo start. Run as a .NET tool (dotnet pwsh),
+# this process is the dotnet host running pwsh.dll, and the same pair starts another one.
+function Get-PwshCommand {
+    $processPath = [Environment]::ProcessPath
+    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+    if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet' -and (Test-Path -LiteralPath $pwshDll)) {
+        return @($processPath, $pwshDll)
+    }
+    return @(Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
+}
+
 # A fresh pwsh: no profile and none of this session's modules, as a user's new session would be.
 function Invoke-FreshPwsh {
     param([string] $Script, [string] $What)
-    & $Pwsh -NoLogo -NoProfile -NonInteractive -Command $Script
+    $command = @(Get-PwshCommand)
+    $arguments = @($command | Select-Object -Skip 1) + @('-NoLogo', '-NoProfile', '-NonInteractive', '-Command', $Script)
+    & $command[0] @arguments
     if ($LASTEXITCODE -ne 0) {
         throw "$What failed with exit code $LASTEXITCODE."
     }
+}
+
+# The repository's manifest is the one source of the module's metadata. In the source tree its RootModule is a
+# stand-in that tells whoever imports it to build first (a clone has no ConcurrencyDemo.dll); the staged copy
+# swaps that line for the lines marked '#staged ', which name the built assemblies and views.
+function Write-StagedManifest {
+    $lines = Get-Content -LiteralPath $SourceManifest
+    $standIn = @($lines | Where-Object { $_ -match "^\s*RootModule\s*=\s*'build/SourceTreeModule\.psm1'" })
+    $staged = @($lines | Where-Object { $_ -match '^\s*#staged ' })
+    if ($standIn.Count -ne 1 -or $staged.Count -eq 0) {
+        throw "$SourceManifest must have one RootModule line naming build/SourceTreeModule.psm1 and the '#staged ' lines that replace it."
+    }
+    $output = foreach ($line in $lines) {
+        if ($line -match "^\s*RootModule\s*=\s*'build/SourceTreeModule\.psm1'") { continue }
+        $line -replace '^(\s*)#staged ', '$1'
+    }
+    # UTF-8 without a byte-order mark, LF, as the source file is.
+    [IO.File]::WriteAllText($StagedManifest, (($output -join "`n") + "`n"), [Text.UTF8Encoding]::new($false))
 }
 
 function Invoke-BuildTask {
@@ -77,10 +120,11 @@ function Invoke-BuildTask {
         Remove-Item -LiteralPath $StagingDirectory -Recurse -Force
     }
     Invoke-Dotnet -Arguments 'publish', $ModuleProject, '--configuration', $Configuration, '--output', $StagingDirectory, '--nologo'
+    Write-StagedManifest
 
     # The project already keeps these out; checked here too because a stray copy of the PowerShellStandard
     # stub in the module folder would break every cmdlet at run time.
-    $foreign = @(Get-ChildItem -LiteralPath $StagingDirectory -Filter '*.dll' | Where-Object Name -NotLike 'ConcurrencyDemo*.dll')
+    $foreign = @(Get-ChildItem -LiteralPath $StagingDirectory -Filter '*.dll' -Recurse | Where-Object Name -NotLike 'ConcurrencyDemo*.dll')
     if ($foreign.Count -gt 0) {
         throw "The staged module holds assemblies that are not ours: $($foreign.Name -join ', ')."
     }
@@ -92,40 +136,95 @@ function Invoke-BuildTask {
     Write-Host "Staged the module in $StagingDirectory" -ForegroundColor Green
 }
 
+# Passed, failed and skipped of every .trx file dotnet test wrote.
+function Read-TrxCount {
+    param([string] $Directory)
+    $count = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($file in Get-ChildItem -LiteralPath $Directory -Filter '*.trx' -File -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $count.Passed += [int] $counters.passed
+        $count.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        $count.Skipped += [int] $counters.notExecuted
+    }
+    $count
+}
+
+# Passed, failed and skipped of Pester's NUnit 2.5 report.
+function Read-NUnitCount {
+    param([string] $Path)
+    $count = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    if (Test-Path -LiteralPath $Path) {
+        $summary = ([xml](Get-Content -LiteralPath $Path -Raw)).'test-results'
+        $failed = [int] $summary.failures + [int] $summary.errors + [int] $summary.invalid
+        $skipped = [int] $summary.'not-run' + [int] $summary.skipped + [int] $summary.ignored + [int] $summary.inconclusive
+        $count.Failed = $failed
+        $count.Skipped = $skipped
+        $count.Passed = [int] $summary.total - $failed - [int] $summary.'not-run' - [int] $summary.inconclusive
+    }
+    $count
+}
+
 function Invoke-TestTask {
+    if (Test-Path -LiteralPath $TestResultsDirectory) {
+        Remove-Item -LiteralPath $TestResultsDirectory -Recurse -Force
+    }
+    $xunitResults = Join-Path $TestResultsDirectory 'xunit'
+    $pesterResults = Join-Path $TestResultsDirectory 'pester.xml'
+    $failures = [System.Collections.Generic.List[string]]::new()
+
     Push-Location -LiteralPath $RepositoryRoot
     try {
-        Invoke-Dotnet -Arguments 'test', '--configuration', $Configuration
+        Invoke-Dotnet -Arguments 'test', '--configuration', $Configuration, '--logger', 'trx', '--results-directory', $xunitResults
+    } catch {
+        $failures.Add($_.Exception.Message)
     } finally {
         Pop-Location
     }
 
-    $pester = Get-Module -ListAvailable -Name Pester |
-        Where-Object Version -GE ([version]'5.0.0') |
-        Sort-Object Version -Descending |
-        Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning ("Pester 5 or later is not installed, so the PowerShell tests ($PesterTests) did not run. " +
-            "Install it with: Install-Module -Name Pester -MinimumVersion 5.0.0 -Scope CurrentUser")
-        return
+    # The pinned Pester, restored from the NuGet feed like every other package: never the Gallery.
+    Invoke-Dotnet -Arguments 'restore', $PesterProject, '--packages', $PesterPackages, '--nologo', '--verbosity', 'quiet'
+    $pesterVersion = ([xml](Get-Content -LiteralPath $PesterProject -Raw)).Project.PropertyGroup.PesterVersion | Where-Object { $_ } | Select-Object -First 1
+    $pesterManifest = Join-Path $PesterPackages 'pester' $pesterVersion 'tools' 'Pester.psd1'
+    if (-not (Test-Path -LiteralPath $pesterManifest)) {
+        throw "Pester $pesterVersion was restored, but $pesterManifest is not there."
     }
 
     # Paths go through the environment rather than into the command text: no quoting rules to get wrong.
     $env:CONCURRENCYDEMO_MODULE = $StagedManifest
+    $env:CONCURRENCYDEMO_PESTER = $pesterManifest
     $env:CONCURRENCYDEMO_PESTER_TESTS = $PesterTests
-    $env:CONCURRENCYDEMO_PESTER_VERSION = $pester.Version.ToString()
+    $env:CONCURRENCYDEMO_PESTER_RESULTS = $pesterResults
     try {
         Invoke-FreshPwsh -What 'Pester' -Script @'
 $ErrorActionPreference = 'Stop'
-Import-Module -Name Pester -RequiredVersion $env:CONCURRENCYDEMO_PESTER_VERSION
+Import-Module -Name $env:CONCURRENCYDEMO_PESTER
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $env:CONCURRENCYDEMO_PESTER_TESTS
 $configuration.Run.Exit = $true
 $configuration.Output.Verbosity = 'Detailed'
+$configuration.TestResult.Enabled = $true
+$configuration.TestResult.OutputFormat = 'NUnitXml'
+$configuration.TestResult.OutputPath = $env:CONCURRENCYDEMO_PESTER_RESULTS
 Invoke-Pester -Configuration $configuration
 '@
+    } catch {
+        $failures.Add($_.Exception.Message)
     } finally {
-        Remove-Item -Path 'Env:CONCURRENCYDEMO_MODULE', 'Env:CONCURRENCYDEMO_PESTER_TESTS', 'Env:CONCURRENCYDEMO_PESTER_VERSION' -ErrorAction SilentlyContinue
+        Remove-Item -Path 'Env:CONCURRENCYDEMO_MODULE', 'Env:CONCURRENCYDEMO_PESTER', 'Env:CONCURRENCYDEMO_PESTER_TESTS', 'Env:CONCURRENCYDEMO_PESTER_RESULTS' -ErrorAction SilentlyContinue
+    }
+    if (-not (Test-Path -LiteralPath $pesterResults)) {
+        $failures.Add("Pester wrote no results to $pesterResults.")
+    }
+
+    $xunit = Read-TrxCount -Directory $xunitResults
+    $pester = Read-NUnitCount -Path $pesterResults
+    Write-Host ("xunit: {0} passed, {1} failed, {2} skipped; Pester: {3} passed, {4} failed, {5} skipped; results in {6}" -f
+        $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped, $TestResultsDirectory)
+    foreach ($failure in $failures) { Write-Host $failure -ForegroundColor Red }
+    # The closing line CI reads: both test runners added up.
+    Write-Host ('{0} passed, {1} failed, {2} skipped' -f ($xunit.Passed + $pester.Passed), ($xunit.Failed + $pester.Failed), ($xunit.Skipped + $pester.Skipped))
+    if ($failures.Count -gt 0 -or $xunit.Failed + $pester.Failed -gt 0) {
+        exit 1
     }
 }
 
@@ -173,6 +272,26 @@ function Invoke-BenchTask {
     }
 }
 
+function Invoke-InstallTask {
+    $manifest = Import-PowerShellDataFile -LiteralPath $StagedManifest
+    # The user's own module folder: the first PSModulePath entry under the home folder
+    # (~/.local/share/powershell/Modules on Linux and macOS, Documents\PowerShell\Modules on Windows).
+    $userHome = [Environment]::GetFolderPath('UserProfile')
+    $userFolder = $env:PSModulePath -split [IO.Path]::PathSeparator |
+        Where-Object { $_ -and [IO.Path]::GetFullPath($_).StartsWith($userHome, [StringComparison]::OrdinalIgnoreCase) } |
+        Select-Object -First 1
+    if (-not $userFolder) {
+        throw "No entry of `$env:PSModulePath is under your home folder $userHome, so there is no user module folder to install into."
+    }
+    $destination = Join-Path $userFolder 'ConcurrencyDemo' $manifest.ModuleVersion
+    if (Test-Path -LiteralPath $destination) {
+        Remove-Item -LiteralPath $destination -Recurse -Force
+    }
+    $null = New-Item -ItemType Directory -Path $destination -Force
+    Copy-Item -Path (Join-Path $StagingDirectory '*') -Destination $destination -Recurse -Force
+    Write-Host "Installed ConcurrencyDemo $($manifest.ModuleVersion) in $destination; in a new session: Import-Module ConcurrencyDemo" -ForegroundColor Green
+}
+
 function Invoke-CleanTask {
     $outDirectory = Join-Path $RepositoryRoot 'out'
     if (Test-Path -LiteralPath $outDirectory) {
@@ -198,17 +317,16 @@ if ($BenchmarkArgument.Count -gt 0 -and $Task -notcontains 'Bench') {
 $staged = $false
 foreach ($name in $Task) {
     Write-Host "== $name ==" -ForegroundColor Yellow
+    if ($name -in 'Test', 'Demo', 'Install' -and -not $staged) {
+        Invoke-BuildTask
+        $staged = $true
+    }
     switch ($name) {
         'Build' { Invoke-BuildTask; $staged = $true }
-        'Test' {
-            if (-not $staged) { Invoke-BuildTask; $staged = $true }
-            Invoke-TestTask
-        }
-        'Demo' {
-            if (-not $staged) { Invoke-BuildTask; $staged = $true }
-            Invoke-DemoTask
-        }
+        'Test' { Invoke-TestTask }
+        'Demo' { Invoke-DemoTask }
         'Bench' { Invoke-BenchTask }
+        'Install' { Invoke-InstallTask }
         'Clean' { Invoke-CleanTask; $staged = $false }
     }
 }

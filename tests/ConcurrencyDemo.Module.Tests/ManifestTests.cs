@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Versioning;
+using ConcurrencyDemo.Tests.Common;
 
 namespace ConcurrencyDemo.Module.Tests;
 
@@ -76,10 +77,21 @@ public class ManifestTests
     }
 
     [Fact]
-    public void The_output_folder_holds_the_current_manifest_and_views()
+    public void The_output_folder_holds_the_current_views()
     {
-        Assert.Equal(File.ReadAllText(ModuleFiles.ManifestPath), File.ReadAllText(Path.Combine(ModuleFiles.OutputDirectory, "ConcurrencyDemo.psd1")));
         Assert.Equal(File.ReadAllText(ModuleFiles.FormatFilePath), File.ReadAllText(Path.Combine(ModuleFiles.OutputDirectory, "ConcurrencyDemo.Format.ps1xml")));
+    }
+
+    [Fact]
+    public void The_source_manifest_imports_only_as_a_stand_in_that_says_to_build()
+    {
+        // A clone has no ConcurrencyDemo.dll, so the source manifest must name files that exist there.
+        var match = System.Text.RegularExpressions.Regex.Match(ModuleFiles.SourceManifestText, @"(?m)^\s*RootModule\s*=\s*'([^']*)'");
+        Assert.True(match.Success);
+        string standIn = Path.Combine(TestPaths.RepositoryRoot, match.Groups[1].Value);
+        Assert.True(File.Exists(standIn), $"{standIn} does not exist.");
+        Assert.Contains("build.ps1 Build", File.ReadAllText(standIn));
+        Assert.DoesNotMatch(@"(?m)^\s*(FormatsToProcess|RequiredAssemblies)\s*=", ModuleFiles.SourceManifestText);
     }
 
     [Fact]

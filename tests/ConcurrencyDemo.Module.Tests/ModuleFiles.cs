@@ -29,7 +29,15 @@ public static class ModuleFiles
         }
     }
 
-    public static string ManifestText => File.ReadAllText(ManifestPath);
+    public static string SourceManifestText => File.ReadAllText(ManifestPath);
+
+    /// <summary>
+    /// The manifest as build.ps1 stages it: the source tree's stand-in RootModule line dropped and the lines
+    /// marked '#staged ' kept. The Pester tests check the real staged file; these check the rule.
+    /// </summary>
+    public static string ManifestText => string.Join('\n', SourceManifestText.Split('\n')
+        .Where(line => !Regex.IsMatch(line, @"^\s*RootModule\s*=\s*'build/SourceTreeModule\.psm1'"))
+        .Select(line => Regex.Replace(line, @"^(\s*)#staged ", "$1")));
 
     /// <summary>A manifest key's single-quoted string value, e.g. RootModule = 'ConcurrencyDemo.dll'.</summary>
     public static string ManifestString(string key)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ConcurrencyDemo.Engine.Results;
 
 namespace ConcurrencyDemo.Cli.Output;
 
@@ -16,18 +17,7 @@ public sealed class ResultColumn
 
     public object? GetValue(object result) => _property.GetValue(result);
 
-    /// <summary>The columns of a result type, base class first, each class in declaration order.</summary>
-    public static IReadOnlyList<ResultColumn> For(Type resultType)
-    {
-        var hierarchy = new List<Type>();
-        for (var type = resultType; type is not null && type != typeof(object); type = type.BaseType)
-            hierarchy.Insert(0, type);
-        return hierarchy
-            .SelectMany(type => type
-                .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
-                .OrderBy(p => p.MetadataToken))
-            .Select(p => new ResultColumn(p))
-            .ToList();
-    }
+    /// <summary>The columns of a result type, in the order every front end shows them (see <see cref="ResultProperties"/>).</summary>
+    public static IReadOnlyList<ResultColumn> For(Type resultType) =>
+        ResultProperties.InOrder(resultType).Select(p => new ResultColumn(p)).ToList();
 }

@@ -1,0 +1,25 @@
+using System.Reflection;
+
+namespace ConcurrencyDemo.Engine.Results;
+
+/// <summary>
+/// The one order of a result's fields, for every front end: the common timing fields of <see cref="ItemResult"/>
+/// first, then the workload's own, each class in declaration order. .NET reflection lists a derived class's
+/// properties before its base's, so anything that shows results (a CSV header, a JSON object, PowerShell's
+/// Export-Csv) asks here instead.
+/// </summary>
+public static class ResultProperties
+{
+    public static IReadOnlyList<PropertyInfo> InOrder(Type resultType)
+    {
+        var hierarchy = new List<Type>();
+        for (var type = resultType; type is not null && type != typeof(object); type = type.BaseType)
+            hierarchy.Insert(0, type);
+        return hierarchy
+            .SelectMany(type => type
+                .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+                .OrderBy(p => p.MetadataToken))
+            .ToList();
+    }
+}
