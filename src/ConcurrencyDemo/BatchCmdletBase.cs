@@ -36,6 +36,19 @@ public abstract class BatchCmdletBase : PSCmdlet
     [Parameter]
     public SwitchParameter Ordered { get; set; }
 
+    /// <summary>
+    /// A verbose line, or a debug line under -Debug without -Verbose: PowerShell 7 gives a compiled cmdlet run
+    /// with -Debug alone a VerbosePreference of Inquire, which asks at every verbose line and fails where it
+    /// cannot ask (pwsh -NonInteractive, redirected input). -Debug shows debug lines without asking.
+    /// </summary>
+    internal void WriteVerboseLine(string text)
+    {
+        var bound = MyInvocation.BoundParameters;
+        bool debugAlone = bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("Verbose");
+        if (debugAlone) WriteDebug(text);
+        else WriteVerbose(text);
+    }
+
     /// <summary>Runs <paramref name="workload"/> once per requested mode, writing one object per item as it is delivered.</summary>
     protected void RunBatches(Workload workload)
     {
@@ -63,16 +76,12 @@ public abstract class BatchCmdletBase : PSCmdlet
             Ordered = Ordered.IsPresent,
             WorkerCommand = mode == ExecutionMode.Process ? CreateWorkerCommand() : null,
         };
-        WriteVerbose(BatchMessages.RunStarting(mode, workload.Count, workload.Name, ThrottleLimits.Resolve(mode, ThrottleLimit, workload.Count)));
+        int throttleLimit = ThrottleLimits.Resolve(mode, ThrottleLimit, workload.Count);
+        WriteVerboseLine(BatchMessages.RunStarting(mode, workload.Count, workload.Name, throttleLimit));
 
-        var progress = new ProgressRecord(
-            runNumber,
-            BatchMessages.ProgressActivity(MyInvocation.MyCommand.Name, mode, runNumber, runCount),
-            BatchMessages.ProgressStarting(workload.Count))
-        {
-            PercentComplete = 0,
-        };
-        WriteProgress(progress);
+        var sink = new CmdletEventSink(this, runNumber, BatchMessages.ProgressActivity(MyInvocation.MyCommand.Name, mode, runNumber, runCount),
+            mode, workload.Count, throttleLimit);
+        sink.Begin();
 
         RunSummary summary;
         using (var cancellation = new CancellationTokenSource())
@@ -84,7 +93,7 @@ public abstract class BatchCmdletBase : PSCmdlet
             }
             try
             {
-                summary = BatchRunner.Run(request, new CmdletEventSink(this, progress), cancellation.Token);
+                summary = BatchRunner.Run(request, sink, cancellation.Token);
             }
             catch (OperationCanceledException) when (IsStopRequested)
             {
@@ -98,10 +107,8 @@ public abstract class BatchCmdletBase : PSCmdlet
             }
         }
 
-        progress.RecordType = ProgressRecordType.Completed;
-        progress.PercentComplete = 100;
-        WriteProgress(progress);
-        WriteVerbose(BatchMessages.RunFinished(summary));
+        sink.Complete();
+        WriteVerboseLine(BatchMessages.RunFinished(summary));
     }
 
     private bool IsStopRequested

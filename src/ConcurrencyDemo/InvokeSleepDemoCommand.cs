@@ -28,6 +28,7 @@ public sealed class InvokeSleepDemoCommand : BatchCmdletBase
     /// </summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SleepSeconds")]
+    [ValidateNotNullOrEmpty]
     [ValidateRange(0.0, SleepWorkload.MaxSeconds)]
     public double[]? Seconds { get; set; }
 

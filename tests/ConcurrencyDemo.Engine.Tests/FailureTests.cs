@@ -1,6 +1,8 @@
 using ConcurrencyDemo.Tests.Common;
 using ConcurrencyDemo.Engine.Events;
+using ConcurrencyDemo.Engine.Results;
 using ConcurrencyDemo.Engine.WorkerProcesses;
+using ConcurrencyDemo.Engine.Workloads;
 
 namespace ConcurrencyDemo.Engine.Tests;
 
@@ -54,6 +56,46 @@ public class FailureTests
     }
 
     [Fact]
+    public void An_item_whose_worker_dies_keeps_its_inputs_and_the_thread_it_started_on()
+    {
+        // Killed once the item has started in the worker: the result must still say what the item was asked
+        // to do, so that the failed results can be piped back in and run again.
+        var request = TestWorkloads.Sleep(ExecutionMode.Process, 1, 0) with
+        {
+            Workload = new SleepWorkload([0.05, 30, 0.05]),
+            ThrottleLimit = 1,
+        };
+        RecordingSink? killer = null;
+        killer = new RecordingSink(e =>
+        {
+            if (e is ItemStartedEvent { Index: 1 })
+            {
+                foreach (var worker in killer!.WorkersStarted) KillQuietly(worker.ProcessId);
+            }
+        });
+
+        BatchRunner.Run(request, killer);
+
+        var failed = Assert.IsType<SleepResult>(Assert.Single(killer.Results, r => !r.Success));
+        Assert.Equal(1, failed.Index);
+        Assert.Equal(30, failed.SleepSeconds);
+        Assert.NotEqual(0, failed.ThreadId);
+        Assert.NotEqual(0, failed.ProcessId);
+        Assert.All(killer.Results.Where(r => r.Success), r => Assert.Equal(0.05, ((SleepResult)r).SleepSeconds));
+    }
+
+    private static void KillQuietly(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            process.Kill();
+        }
+        catch (ArgumentException) { }
+        catch (InvalidOperationException) { }
+    }
+
+    [Fact]
     public void A_worker_program_that_cannot_start_fails_every_item_with_a_clear_message()
     {
         var missing = new WorkerCommand("/nonexistent/concurrency-demo", ["worker"]);
@@ -63,6 +105,7 @@ public class FailureTests
 
         Assert.Equal(3, summary.Failed);
         Assert.All(sink.Results, r => Assert.Contains("/nonexistent/concurrency-demo", r.Error));
+        Assert.All(sink.Results, r => Assert.Equal(0.1, Assert.IsType<SleepResult>(r).SleepSeconds));
     }
 
     [Fact]

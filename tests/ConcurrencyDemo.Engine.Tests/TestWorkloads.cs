@@ -27,7 +27,8 @@ internal sealed class FailingWorkload(int count, params int[] failingIndexes) : 
     public override string Name => "Failing";
     public override int Count => count;
     public override string GetLabel(int index) => $"item {index}";
-    public override ItemResult CreateResult() => new();
+    public override Type ResultType => typeof(ItemResult);
+    public override ItemResult CreateResult(int index) => new();
     public override string SaveSettings() => "";
 
     public override void Execute(int index, ItemResult result, ItemContext context)

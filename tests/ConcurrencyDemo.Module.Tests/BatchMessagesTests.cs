@@ -8,17 +8,17 @@ namespace ConcurrencyDemo.Module.Tests;
 public class BatchMessagesTests
 {
     [Fact]
-    public void An_item_log_line_starts_with_its_worker()
+    public void An_item_log_line_starts_with_its_time_in_the_run_then_its_worker_as_the_CLI_writes_it()
     {
-        var log = new ItemLogEvent { RunId = "r", Seconds = 0.1, Index = 2, Worker = "Thread-3", Message = "Sleeping 1 second(s)..." };
-        Assert.Equal("[Thread-3] Sleeping 1 second(s)...", BatchMessages.ItemLog(log));
+        var log = new ItemLogEvent { RunId = "r", Seconds = 0.1432, Index = 2, Worker = "Thread-3", Message = "Sleeping 1 second(s)..." };
+        Assert.Equal("[0.143 s] Thread-3 item 2: Sleeping 1 second(s)...", BatchMessages.ItemLog(log));
     }
 
     [Fact]
     public void A_worker_line_gives_its_start_up_time()
     {
         var worker = new WorkerStartedEvent { RunId = "r", Seconds = 0.6, Worker = "Proc-1", ProcessId = 4242, StartSeconds = 0.1, ReadySeconds = 0.6125 };
-        Assert.Equal("[Proc-1] Worker process 4242 ready after 0.513 s (asked for at 0.100 s).", BatchMessages.WorkerStarted(worker));
+        Assert.Equal("[0.600 s] Proc-1: worker process 4242 ready after 0.513 s", BatchMessages.WorkerStarted(worker));
     }
 
     [Fact]
@@ -62,9 +62,14 @@ public class BatchMessagesTests
     [Fact]
     public void Progress_status_mentions_failures_only_when_there_are_some()
     {
-        var ok = new BatchProgressEvent { RunId = "r", Seconds = 1, Mode = ExecutionMode.Async, Completed = 4, Total = 10, Failed = 0 };
-        Assert.Equal("4 of 10 item(s) done", BatchMessages.ProgressStatus(ok));
-        Assert.Equal("4 of 10 item(s) done, 2 failed", BatchMessages.ProgressStatus(ok with { Failed = 2 }));
+        Assert.Equal("4 of 10 item(s) done", BatchMessages.ProgressStatus(4, 10, 0));
+        Assert.Equal("4 of 10 item(s) done, 2 failed", BatchMessages.ProgressStatus(4, 10, 2));
+    }
+
+    [Fact]
+    public void Progress_says_how_many_worker_processes_are_ready_while_they_start()
+    {
+        Assert.Equal("Starting worker processes: 3 of 10 ready; 0 of 10 item(s) done", BatchMessages.ProgressWorkersStarting(3, 10, 0, 10));
     }
 
     [Fact]

@@ -18,15 +18,33 @@ Describe 'Invoke-SleepDemo' {
             'Worker', 'WorkerStartSeconds', 'WorkerReadySeconds', 'ThreadId', 'ProcessId', 'Success', 'Error', 'SleepSeconds'
         )
 
-        # pwsh processes started by this one: Process-mode workers that are still alive.
-        function Get-ChildPwsh {
-            Get-Process -Name pwsh -ErrorAction SilentlyContinue | Where-Object { $_.Parent -and $_.Parent.Id -eq $PID }
+        # Processes started by this one, whatever their program: Process-mode workers that are still alive.
+        function Get-ChildProcess {
+            Get-Process | Where-Object { $_.Parent -and $_.Parent.Id -eq $PID }
         }
 
-        function Wait-NoChildPwsh {
+        function Wait-NoChildProcess {
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            while ((Get-ChildPwsh) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
-            Get-ChildPwsh
+            while ((Get-ChildProcess) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+            Get-ChildProcess
+        }
+
+        # Waits until $Condition is true, for at most $Seconds; false if it never became true.
+        function Wait-Until {
+            param([scriptblock] $Condition, [double] $Seconds = 30)
+            $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+            while (-not (& $Condition)) {
+                if ([DateTime]::UtcNow -gt $deadline) { return $false }
+                Start-Sleep -Milliseconds 50
+            }
+            $true
+        }
+
+        # A new pwsh like this one (as a .NET tool this process is the dotnet host running pwsh.dll).
+        $PwshCommand = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
+            @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
+        } else {
+            @([Environment]::ProcessPath)
         }
     }
 
@@ -92,7 +110,7 @@ Describe 'Invoke-SleepDemo' {
                 $result.ProcessId | Should -Not -Be $PID
                 $result.Worker | Should -BeLike 'Proc-*'
             }
-            Wait-NoChildPwsh | Should -BeNullOrEmpty
+            Wait-NoChildProcess | Should -BeNullOrEmpty
         }
 
         It 'runs several modes one after another, each as its own run' {
@@ -158,6 +176,10 @@ Describe 'Invoke-SleepDemo' {
             { Invoke-SleepDemo -Mode Fibers -Count 1 } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException]) -ExpectedMessage '*Mode*'
         }
 
+        It 'rejects an empty -Seconds list rather than running the default batch' {
+            { Invoke-SleepDemo -Seconds @() -Mode Async } | Should -Throw -ErrorId 'ParameterArgumentValidationError,ConcurrencyDemo.InvokeSleepDemoCommand' -ExpectedMessage '*Seconds*'
+        }
+
         It 'refuses -Count with several -Seconds values, naming -Count' {
             { Invoke-SleepDemo -Count 3 -Seconds 0.1, 0.2 } | Should -Throw -ErrorId 'InvalidCount,ConcurrencyDemo.InvokeSleepDemoCommand' -ExpectedMessage '*-Count*'
         }
@@ -188,17 +210,65 @@ Describe 'Invoke-SleepDemo' {
             }
 
             $text | Should -Match 'Run: Async'
-            $text | Should -Match 'Index\s+SleepSeconds\s+Worker\s+StartSeconds\s+EndSeconds\s+DurationSeconds'
+            $text | Should -Match 'Index\s+Sleep\(s\)\s+Worker\s+Start\(s\)\s+End\(s\)\s+Duration\(s\)\s+Thread\s+Process\s+Success'
             $text | Should -Match 'Task-\d'
+        }
+
+        It 'fits the default table in 80 columns with the thread, process and success columns kept' {
+            $rendering = $PSStyle.OutputRendering
+            try {
+                $PSStyle.OutputRendering = 'PlainText'
+                $lines = @(Invoke-SleepDemo -Mode Process -Count 2 -Seconds 0.1 -ThrottleLimit 2 | Out-String -Width 80 -Stream)
+            } finally {
+                $PSStyle.OutputRendering = $rendering
+            }
+
+            $header = @($lines | Where-Object { $_ -match '^\s*Index\s' })
+            $header.Count | Should -Be 1
+            $header[0] | Should -Match 'Thread\s+Process\s+Success\s*$'
+            foreach ($line in $lines) { $line.Length | Should -BeLessOrEqual 80 }
+            # Rows keep their values too: a process id and True in the last columns.
+            @($lines | Where-Object { $_ -match '\s\d+\s+\d+\s+True\s*$' }).Count | Should -Be 2
+        }
+
+        It 'lists the common fields first and the workload''s last, in Export-Csv as in the CLI''s CSV' {
+            $result = Invoke-SleepDemo -Mode Async -Count 1 -Seconds 0
+            $names = @(($result | ConvertTo-Csv)[0].Trim('"') -split '","')
+
+            $names | Should -Be $ResultProperties
+            $cli = Join-Path $PSScriptRoot '..' '..' 'src' 'ConcurrencyDemo.Cli' 'bin' 'Release' 'net8.0' 'concurrency-demo.dll'
+            if (Test-Path -LiteralPath $cli) {
+                $header = (& dotnet $cli sleep --mode async --count 1 --seconds 0 --format csv)[0]
+                $header | Should -Be ($names -join ',')
+            }
         }
 
         It 'says what each item does on the verbose stream' {
             $records = @(Invoke-SleepDemo -Mode Thread -Count 2 -Seconds 0.1 -Verbose 4>&1)
             $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
 
-            $verbose | Should -Contain '[Thread-1] Sleeping 0.1 second(s)...'
+            # Each line starts with its time in the run, as the CLI's do, so overlap shows in the verbose stream.
+            $verbose | Should -Contain ($verbose | Where-Object { $_ -match '^\[\d+\.\d{3} s\] Thread-1 item \d: Sleeping 0\.1 second\(s\)\.\.\.$' } | Select-Object -First 1)
+            @($verbose | Where-Object { $_ -match '^\[\d+\.\d{3} s\] Thread-\d item \d: ' }).Count | Should -Be 4
             ($verbose -join "`n") | Should -Match 'Thread: 2 item\(s\) in [\d.]+ s'
             @($records | Where-Object { $_ -is [ConcurrencyDemo.Engine.Results.SleepResult] }).Count | Should -Be 2
+        }
+
+        It 'prints debug lines under -Debug in a non-interactive pwsh, without asking or failing, <Stdin>' -ForEach @(
+            @{ Stdin = 'with no input' }, @{ Stdin = 'with redirected input' }
+        ) {
+            $script = "Import-Module '$($ModulePath.Replace("'", "''"))'; Invoke-SleepDemo -Mode Thread -Count 3 -Seconds 0.2 -Debug | Out-Null; 'finished'"
+            $arguments = @($PwshCommand | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $script)
+            $output = if ($Stdin -eq 'with redirected input') {
+                @('' | & $PwshCommand[0] @arguments 2>&1)
+            } else {
+                @(& $PwshCommand[0] @arguments 2>&1)
+            }
+
+            $LASTEXITCODE | Should -Be 0
+            ($output -join "`n") | Should -Not -Match 'NonInteractive|Object reference|Prompt'
+            $output[-1] | Should -Be 'finished'
+            @($output | Where-Object { "$_" -match 'item \d: started' }).Count | Should -Be 3
         }
 
         It 'writes no verbose output without -Verbose' {
@@ -220,7 +290,7 @@ Describe 'Invoke-SleepDemo' {
             $first[0].SleepSeconds | Should -Be 0.1
             # Worker processes take a few seconds to start; the 30-second items must not be waited for.
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
-            Wait-NoChildPwsh | Should -BeNullOrEmpty
+            Wait-NoChildProcess | Should -BeNullOrEmpty
             if ($Mode -eq 'Process') {
                 Get-Process -Id $first[0].ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             }
@@ -229,12 +299,17 @@ Describe 'Invoke-SleepDemo' {
         It 'stops cleanly when the pipeline is stopped, as Ctrl+C does, in <Mode> mode' -ForEach @(
             @{ Mode = 'Thread' }, @{ Mode = 'Process' }
         ) {
+            # One command, not a batch of statements: PowerShell itself records an error when a batch is stopped.
             $shell = [powershell]::Create()
             try {
-                $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModulePath).AddStatement()
-                $null = $shell.AddCommand('Invoke-SleepDemo').AddParameter('Mode', $Mode).AddParameter('Count', 2).AddParameter('Seconds', 30)
+                $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModulePath).Invoke()
+                $shell.Commands.Clear()
+                $null = $shell.AddCommand('Invoke-SleepDemo').AddParameter('Mode', $Mode).AddParameter('Count', 2).AddParameter('Seconds', 30).AddParameter('Verbose')
                 $null = $shell.BeginInvoke()
-                Start-Sleep -Seconds 2
+                # Both items asleep (in their worker processes, in Process mode) before the stop.
+                Wait-Until { @($shell.Streams.Verbose | Where-Object Message -Match 'Sleeping 30').Count -eq 2 } | Should -BeTrue
+                $workers = @(Get-ChildProcess)
+                if ($Mode -eq 'Process') { $workers.Count | Should -Be 2 }
 
                 $watch = [System.Diagnostics.Stopwatch]::StartNew()
                 $shell.Stop()
@@ -243,10 +318,89 @@ Describe 'Invoke-SleepDemo' {
                 $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
                 "$($shell.InvocationStateInfo.State)" | Should -Be 'Stopped'
                 $shell.Streams.Error.Count | Should -Be 0
-                Wait-NoChildPwsh | Should -BeNullOrEmpty
+                Wait-NoChildProcess | Should -BeNullOrEmpty
+                foreach ($worker in $workers) { $worker.HasExited | Should -BeTrue }
             } finally {
                 $shell.Dispose()
             }
         }
+    }
+
+    Context 'a worker process that dies' {
+        It 'fails its item but keeps the item''s inputs, so the failed items can be run again' {
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModulePath).Invoke()
+                $shell.Commands.Clear()
+                $null = $shell.AddCommand('Invoke-SleepDemo').AddParameter('Mode', 'Process').AddParameter('Count', 1).AddParameter('Seconds', 7).AddParameter('Verbose')
+                $noInput = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $noInput.Complete()
+                $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+                $null = $shell.BeginInvoke($noInput, $output)
+                Wait-Until { @($shell.Streams.Verbose | Where-Object Message -Match 'Sleeping 7').Count -eq 1 } | Should -BeTrue
+                $worker = @(Get-ChildProcess)
+                $worker.Count | Should -Be 1
+                $worker[0].Kill()
+                Wait-Until { $shell.InvocationStateInfo.State -ne 'Running' } | Should -BeTrue
+
+                $output.Count | Should -Be 1
+                $failed = $output[0]
+                $failed.Success | Should -BeFalse
+                $failed.Error | Should -Match 'exited'
+                $failed.SleepSeconds | Should -Be 7
+                $failed.ThreadId | Should -Not -Be 0
+                $shell.Streams.Error.Count | Should -Be 1
+                $shell.Streams.Error[0].TargetObject.SleepSeconds | Should -Be 7
+                Wait-NoChildProcess | Should -BeNullOrEmpty
+            } finally {
+                $shell.Dispose()
+            }
+        }
+    }
+
+    Context 'progress' {
+        It 'says how many worker processes are ready while they start' {
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModulePath).Invoke()
+                $shell.Commands.Clear()
+                $null = $shell.AddCommand('Invoke-SleepDemo').AddParameter('Mode', 'Process').AddParameter('Count', 2).AddParameter('Seconds', 0.1).AddParameter('ThrottleLimit', 2).Invoke()
+
+                $status = @($shell.Streams.Progress.StatusDescription)
+                $status[0] | Should -Be 'Starting worker processes: 0 of 2 ready; 0 of 2 item(s) done'
+                $status | Should -Contain 'Starting worker processes: 1 of 2 ready; 0 of 2 item(s) done'
+                $status | Should -Contain '2 of 2 item(s) done'
+            } finally {
+                $shell.Dispose()
+            }
+        }
+    }
+}
+
+Describe 'The repository''s manifest' {
+    BeforeAll {
+        $SourceManifest = Join-Path $PSScriptRoot '..' '..' 'ConcurrencyDemo.psd1'
+    }
+
+    It 'passes Test-ModuleManifest in the source tree and in the staged module' {
+        { Test-ModuleManifest -Path $SourceManifest -ErrorAction Stop } | Should -Not -Throw
+        $ModulePath = if ($env:CONCURRENCYDEMO_MODULE) { $env:CONCURRENCYDEMO_MODULE } else { Join-Path $PSScriptRoot '..' '..' 'out' 'ConcurrencyDemo' 'ConcurrencyDemo.psd1' }
+        (Test-ModuleManifest -Path $ModulePath -ErrorAction Stop).Version | Should -Be (Test-ModuleManifest -Path $SourceManifest).Version
+    }
+
+    It 'says in one line to run ./build.ps1 Build when imported before a build' {
+        # A clone with nothing built: the manifest and its stand-in root module, and no out/ folder.
+        $clone = Join-Path $TestDrive 'clone'
+        $null = New-Item -ItemType Directory -Path (Join-Path $clone 'build') -Force
+        Copy-Item -LiteralPath $SourceManifest -Destination $clone
+        Copy-Item -LiteralPath (Join-Path $PSScriptRoot '..' '..' 'build' 'SourceTreeModule.psm1') -Destination (Join-Path $clone 'build')
+
+        $failure = $null
+        try { Import-Module (Join-Path $clone 'ConcurrencyDemo.psd1') -ErrorAction Stop } catch { $failure = $_ }
+
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.Exception.Message | Should -BeLike '*run ./build.ps1 Build*'
+        $failure.Exception.Message | Should -Not -Match "`n"
+        $failure.Exception.Message | Should -Not -Match 'Cannot find path'
     }
 }

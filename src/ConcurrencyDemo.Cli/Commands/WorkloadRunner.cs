@@ -55,7 +55,7 @@ public static class WorkloadRunner
 
     private static IResultWriter CreateWriter(Workload workload, RunOptions options)
     {
-        var resultType = workload.CreateResult().GetType();
+        var resultType = workload.ResultType;
         return options.Format switch
         {
             OutputFormat.Csv => new CsvResultWriter(Console.Out, resultType),

@@ -68,7 +68,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
                     {
                         if (run.CancellationToken.IsCancellationRequested) return;
                         long now = MonotonicClock.Now;
-                        PostFailure(run, index, new WorkerLane(name, requested, now), now, 0, ex.Message);
+                        PostFailure(run, index, new WorkerLane(name, requested, now), now, 0, 0, ex.Message);
                         continue;
                     }
                 }
@@ -128,42 +128,44 @@ internal sealed class ProcessStrategy : IExecutionStrategy
             // The worker died between items; the read below reports it.
         }
         long started = sent;
+        int threadId = 0;
         while (worker.Receive() is { } message)
         {
             switch (message.Type)
             {
                 case WorkerMessage.Started:
                     started = message.Timestamp;
+                    threadId = message.ThreadId;
                     run.PostStarted(index, lane, started);
                     break;
                 case WorkerMessage.Log:
                     run.PostLog(index, lane, message.Message ?? "");
                     break;
                 case WorkerMessage.Finished:
-                    var result = ReadResult(run, message);
+                    var result = ReadResult(run, index, message);
                     run.Stamp(result, index, lane, message.Timestamp, message.EndTimestamp, message.ThreadId, worker.ProcessId);
                     result.Success = message.Success;
                     result.Error = message.Success ? "" : message.Message ?? "Failed.";
                     run.PostFinished(result);
                     return true;
                 case WorkerMessage.Failure:
-                    PostFailure(run, index, lane, started, worker.ProcessId, $"Worker process {worker.ProcessId} failed: {message.Message}");
+                    PostFailure(run, index, lane, started, threadId, worker.ProcessId, $"Worker process {worker.ProcessId} failed: {message.Message}");
                     return false;
             }
         }
         if (run.CancellationToken.IsCancellationRequested) return false;
-        PostFailure(run, index, lane, started, worker.ProcessId,
+        PostFailure(run, index, lane, started, threadId, worker.ProcessId,
             $"Worker process {worker.ProcessId} ({worker.Name}) exited while running item {index}{worker.DescribeExit()}.");
         return false;
     }
 
-    private static ItemResult ReadResult(RunContext run, WorkerMessage message)
+    private static ItemResult ReadResult(RunContext run, int index, WorkerMessage message)
     {
-        var blank = run.Workload.CreateResult();
+        var blank = run.Workload.CreateResult(index);
         if (message.Result is not { } json) return blank;
         try
         {
-            return (ItemResult?)json.Deserialize(WorkerProtocolJson.For(blank.GetType())) ?? blank;
+            return (ItemResult?)json.Deserialize(WorkerProtocolJson.For(run.Workload.ResultType)) ?? blank;
         }
         catch (JsonException)
         {
@@ -171,10 +173,11 @@ internal sealed class ProcessStrategy : IExecutionStrategy
         }
     }
 
-    private static void PostFailure(RunContext run, int index, WorkerLane lane, long startTimestamp, int processId, string error)
+    /// <summary>An item the worker could not finish: its inputs kept, so that it can be run again.</summary>
+    private static void PostFailure(RunContext run, int index, WorkerLane lane, long startTimestamp, int threadId, int processId, string error)
     {
-        var result = run.Workload.CreateResult();
-        run.Stamp(result, index, lane, startTimestamp, MonotonicClock.Now, 0, processId);
+        var result = run.Workload.CreateResult(index);
+        run.Stamp(result, index, lane, startTimestamp, MonotonicClock.Now, threadId, processId);
         result.Success = false;
         result.Error = error;
         run.PostFinished(result);

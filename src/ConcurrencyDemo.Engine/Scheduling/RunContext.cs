@@ -91,7 +91,7 @@ internal sealed class RunContext
 
     private ItemResult Begin(int index, WorkerLane lane, out ItemContext context)
     {
-        var result = Workload.CreateResult();
+        var result = Workload.CreateResult(index);
         long start = MonotonicClock.Now;
         // Stamped now so that a failure keeps where and when it began; the end is stamped in Finish.
         Stamp(result, index, lane, start, start, Environment.CurrentManagedThreadId, Environment.ProcessId);

@@ -89,7 +89,7 @@ public static class WorkerHost
     {
         long start = MonotonicClock.Now;
         send(new WorkerMessage { Type = WorkerMessage.Started, Index = index, Timestamp = start, ThreadId = Environment.CurrentManagedThreadId });
-        var result = workload.CreateResult();
+        var result = workload.CreateResult(index);
         string error = "";
         bool success;
         try

@@ -28,14 +28,15 @@ public sealed class ConvertWorkload : Workload
 
     public override string GetLabel(int index) => Path.GetFileName(_plan.Items[index].InputPath);
 
-    public override ItemResult CreateResult() => new ConvertResult();
+    public override Type ResultType => typeof(ConvertResult);
+
+    public override ItemResult CreateResult(int index) =>
+        new ConvertResult { InputPath = _plan.Items[index].InputPath, OutputPath = _plan.Items[index].OutputPath };
 
     public override void Execute(int index, ItemResult result, ItemContext context)
     {
         var item = _plan.Items[index];
         var converted = (ConvertResult)result;
-        converted.InputPath = item.InputPath;
-        converted.OutputPath = item.OutputPath;
         context.Log($"Converting {item.InputPath} -> {item.OutputPath}");
         PhotoConversionResult stages;
         try

@@ -46,7 +46,9 @@ public sealed class SleepWorkload : Workload
 
     public override string GetLabel(int index) => $"sleep {Format(_seconds[index])} s #{index + 1}";
 
-    public override ItemResult CreateResult() => new SleepResult();
+    public override Type ResultType => typeof(SleepResult);
+
+    public override ItemResult CreateResult(int index) => new SleepResult { SleepSeconds = _seconds[index] };
 
     public override void Execute(int index, ItemResult result, ItemContext context)
     {
@@ -71,7 +73,6 @@ public sealed class SleepWorkload : Workload
     private double Begin(int index, ItemResult result, ItemContext context)
     {
         double seconds = _seconds[index];
-        ((SleepResult)result).SleepSeconds = seconds;
         context.Log($"Sleeping {Format(seconds)} second(s)...");
         return seconds;
     }

@@ -16,8 +16,15 @@ public abstract class Workload
 
     public abstract string GetLabel(int index);
 
-    /// <summary>A blank result of this workload's own type; the engine fills the common fields.</summary>
-    public abstract ItemResult CreateResult();
+    /// <summary>The type of this workload's results: the columns front ends show, the JSON workers send.</summary>
+    public abstract Type ResultType { get; }
+
+    /// <summary>
+    /// A result of this workload's own type for item <paramref name="index"/>, with the item's inputs already
+    /// filled in, so that even an item that never ran (its worker died, the run was stopped) says what it was
+    /// asked to do and can be piped back in. The engine fills the common fields.
+    /// </summary>
+    public abstract ItemResult CreateResult(int index);
 
     /// <summary>
     /// Runs one item on the calling thread, filling the workload's fields of <paramref name="result"/>.

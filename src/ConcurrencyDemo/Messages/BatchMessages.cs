@@ -18,14 +18,18 @@ internal static class BatchMessages
     public static string WorkerCommand(string executable, string module) =>
         $"Process: each worker process is {executable} importing {module}.";
 
-    /// <summary>"[Thread-3] Sleeping 1 second(s)...": the worker first, so interleaved lines show who said what.</summary>
-    public static string ItemLog(ItemLogEvent log) => $"[{log.Worker}] {log.Message}";
+    /// <summary>
+    /// "[0.143 s] Thread-3 item 2: Sleeping 1 second(s)...", as the CLI writes it: the time since the run started
+    /// first, so that overlap can be read from the verbose stream alone, then who said it.
+    /// </summary>
+    public static string ItemLog(ItemLogEvent log) =>
+        Invariant($"[{Seconds(log.Seconds)} s] {log.Worker} item {log.Index}: {log.Message}");
 
     public static string ItemStarted(ItemStartedEvent started) =>
-        Invariant($"[{started.Worker}] Started item {started.Index} ({started.Label}) at {Seconds(started.Seconds)} s.");
+        Invariant($"[{Seconds(started.Seconds)} s] {started.Worker} item {started.Index}: started ({started.Label})");
 
     public static string WorkerStarted(WorkerStartedEvent worker) =>
-        Invariant($"[{worker.Worker}] Worker process {worker.ProcessId} ready after {Seconds(worker.ReadySeconds - worker.StartSeconds)} s (asked for at {Seconds(worker.StartSeconds)} s).");
+        Invariant($"[{Seconds(worker.Seconds)} s] {worker.Worker}: worker process {worker.ProcessId} ready after {Seconds(worker.ReadySeconds - worker.StartSeconds)} s");
 
     public static string RunFinished(RunSummary summary) =>
         Invariant($"{summary.Mode}: {summary.ItemCount} item(s) in {Seconds(summary.ElapsedSeconds)} s; the items' own time adds up to {Seconds(summary.ItemSeconds)} s; ") +
@@ -38,12 +42,14 @@ internal static class BatchMessages
     public static string ProgressActivity(string commandName, ExecutionMode mode, int runNumber, int runCount) =>
         runCount > 1 ? $"{commandName}: {mode} (run {runNumber} of {runCount})" : $"{commandName}: {mode}";
 
-    public static string ProgressStarting(int itemCount) => Invariant($"Starting {itemCount} item(s)");
+    public static string ProgressStatus(int completed, int total, int failed) =>
+        failed == 0
+            ? Invariant($"{completed} of {total} item(s) done")
+            : Invariant($"{completed} of {total} item(s) done, {failed} failed");
 
-    public static string ProgressStatus(BatchProgressEvent progress) =>
-        progress.Failed == 0
-            ? Invariant($"{progress.Completed} of {progress.Total} item(s) done")
-            : Invariant($"{progress.Completed} of {progress.Total} item(s) done, {progress.Failed} failed");
+    /// <summary>Process mode pays for its workers before the first item: say so rather than sit at 0 %.</summary>
+    public static string ProgressWorkersStarting(int ready, int expected, int completed, int total) =>
+        Invariant($"Starting worker processes: {ready} of {expected} ready; {completed} of {total} item(s) done");
 
     /// <summary>0..100 as Write-Progress wants it; an empty batch counts as finished rather than dividing by zero.</summary>
     public static int PercentComplete(int completed, int total) =>
