@@ -270,12 +270,15 @@ function Get-AcceptedValueText {
     }
 }
 
-# The value a property has before PowerShell binds anything: what a new instance of the cmdlet holds.
+# The value a property has before PowerShell binds anything: what a new instance of the cmdlet holds. A
+# mandatory parameter has none that matters, and a switch without a property (-WhatIf) is off.
 function Get-DefaultValueText {
-    param([object] $Instance, [string] $PropertyName)
-    if ($null -eq $Instance) { return 'None' }
-    $property = $Instance.GetType().GetProperty($PropertyName)
-    if (-not $property -or -not $property.CanRead) { return 'None' }
+    param([object] $Instance, [string] $PropertyName, [bool] $Required, [bool] $IsSwitch)
+    if ($Required) { return 'None' }
+    $property = if ($null -ne $Instance) {
+        $Instance.GetType().GetProperties([System.Reflection.BindingFlags] 'Public, Instance') | Where-Object Name -EQ $PropertyName | Select-Object -First 1
+    }
+    if (-not $property -or -not $property.CanRead) { return $(if ($IsSwitch) { 'False' } else { 'None' }) }
     $text = Format-HelpValue -Value $property.GetValue($Instance)
     if ($text) { $text } else { 'None' }
 }
@@ -350,17 +353,18 @@ function Get-CmdletHelpModel {
         }
         $blocks += @(Get-AcceptedValueText -Parameter $metadata | ForEach-Object { New-ParagraphBlock -Text $_ })
 
+        $required = $inSets.Count -gt 0 -and @($inSets | Where-Object { -not $_.IsMandatory }).Count -eq 0
         [pscustomobject]@{
             Name           = $name
             Type           = $metadata.ParameterType
             IsSwitch       = $metadata.SwitchParameter
-            Required       = $inSets.Count -gt 0 -and @($inSets | Where-Object { -not $_.IsMandatory }).Count -eq 0
+            Required       = $required
             Position       = if ($positions.Count -gt 0) { "$($positions[0])" } else { 'named' }
             ByValue        = @($inSets | Where-Object ValueFromPipeline).Count -gt 0
             ByPropertyName = @($inSets | Where-Object ValueFromPipelineByPropertyName).Count -gt 0
             Aliases        = @($metadata.Aliases)
             Globbing       = @($metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count -gt 0
-            DefaultValue   = Get-DefaultValueText -Instance $instance -PropertyName $name
+            DefaultValue   = Get-DefaultValueText -Instance $instance -PropertyName $name -Required $required -IsSwitch $metadata.SwitchParameter
             AcceptedValues = @(Get-AcceptedValues -Parameter $metadata)
             Description    = $blocks
         }
@@ -397,15 +401,19 @@ function Get-CmdletHelpModel {
         $inputs = @([pscustomobject]@{ TypeName = 'None'; Text = @("You cannot pipe objects to $($Command.Name).") })
     }
 
+    # The properties of the module's own output types (from an assembly in the module folder); .NET's and
+    # PowerShell's types are documented elsewhere.
     $outputs = @(foreach ($output in $Command.OutputType) {
             $text = @()
-            if ($output.Type) {
+            $isModuleType = $output.Type -and $output.Type.Assembly.Location -and
+                [System.IO.Path]::GetDirectoryName($output.Type.Assembly.Location) -eq $Command.Module.ModuleBase
+            if ($isModuleType) {
                 $chain = @(for ($current = $output.Type; $current -and $current -ne [object]; $current = $current.BaseType) { $current })
                 [array]::Reverse($chain)
                 $properties = foreach ($current in $chain) {
                     $current.GetProperties([System.Reflection.BindingFlags] 'Public, Instance, DeclaredOnly') | Sort-Object MetadataToken | ForEach-Object Name
                 }
-                $text = @("One object per item, with the properties $(@($properties) -join ', ').")
+                $text = @("Properties: $(@($properties) -join ', ').")
             }
             [pscustomobject]@{ TypeName = $output.Name; Text = $text }
         })
@@ -690,7 +698,9 @@ foreach ($about in $aboutFiles) {
 }
 
 if ($problems.Count -gt 0) {
-    throw "The module's help cannot be written:`n  $($problems -join "`n  ")"
+    # One line each, whole: an exception's message would be re-wrapped by the error view.
+    foreach ($problem in $problems) { [Console]::Error.WriteLine("New-ModuleHelp: $problem") }
+    throw "The module's help cannot be written: $($problems.Count) problem(s), listed above."
 }
 
 $helpDirectory = Join-Path $ModuleDirectory $Culture
