@@ -112,6 +112,13 @@ Describe 'about_ConcurrencyDemo' {
         }
     }
 
+    It 'names every property the results of every cmdlet share' {
+        # Written by hand, so this is what tells its author when a result property is added or renamed.
+        foreach ($property in [ConcurrencyDemo.Engine.Results.ItemResult].GetProperties().Name) {
+            $Text | Should -Match "\b$property\b" -Because "the results have a $property property"
+        }
+    }
+
     It 'fits an 80-column console' {
         $wide = @($Text -split '\r?\n' | Where-Object Length -GT 80)
         $wide | Should -BeNullOrEmpty
