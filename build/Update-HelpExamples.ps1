@@ -149,4 +149,4 @@ foreach ($file in $files) {
     Set-HelpExampleOutput -Path $file.FullName -Output $outputs.ToArray()
     Write-Host "Wrote the output of $($examples.Count) example(s) into $($file.FullName)" -ForegroundColor Green
 }
-Write-Host 'Build again (./build.ps1 Build) to put the new output into the module''s help.'
+Write-Host "The help in $ModuleDirectory shows the new output once build/New-ModuleHelp.ps1 writes it again (./build.ps1 Build does)."
