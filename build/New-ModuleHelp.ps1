@@ -11,14 +11,17 @@
       the names of an enum type), [OutputType], and default values read from a new instance of the cmdlet;
     - the compiler's documentation file (<GenerateDocumentationFile>): the <summary> of a cmdlet class gives
       the synopsis (its first sentence) and the description (the rest, then the <remarks>); the <summary> of
-      a parameter's property is the parameter's description;
+      a parameter's property, then its <remarks> if it has one, is the parameter's description; <para>, <list>,
+      <c>, <see cref> (a parameter of the cmdlet reads -Name) and <see langword> become plain text;
     - one examples file per cmdlet, <CmdletName>.examples.md in ExamplesDirectory (see build/HelpExamples.psm1),
       whose output blocks build/Update-HelpExamples.ps1 captures from real runs.
 
     Common parameters are never written: Get-Help adds them itself. The script stops, naming every gap at once,
     when a cmdlet or one of its parameters has no doc comment, a cmdlet's summary has nothing after its first
-    sentence, or a cmdlet has fewer than MinimumExampleCount examples. An example whose output has not been
-    captured yet is only a warning, so that a new example can be built and then captured.
+    sentence, a cmdlet has fewer than MinimumExampleCount examples, a line of an example's code is wider than
+    Get-Help shows unbroken on an 80-column console, or an about topic has a line over 80 characters. An
+    example whose output has not been captured yet is only a warning, so that a new example can be built and
+    then captured.
 
     Afterwards the written file is read back as XML, and Get-Help must return the new synopsis and examples of
     every cmdlet.
