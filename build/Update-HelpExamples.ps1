@@ -68,7 +68,8 @@ $outputPath = $env:HELP_EXAMPLE_OUTPUT
 $lineWidth = [int] $env:HELP_EXAMPLE_WIDTH - 1
 $exampleErrors = [System.Collections.Generic.List[string]]::new()
 
-# As typed at the prompt: the preferences a new session has, and the example's variables in the global scope.
+# As typed at the prompt of a new session: no strict mode, the default preferences, and the example's
+# variables in the global scope.
 $ErrorActionPreference = 'Continue'
 $text = . ([scriptblock]::Create($exampleCode)) *>&1 | ForEach-Object {
     if ($_ -is [System.Management.Automation.ErrorRecord]) { $exampleErrors.Add("$_") }
