@@ -18,21 +18,41 @@ public abstract class BatchCmdletBase : PSCmdlet
     private CancellationTokenSource? _currentRun;
     private bool _stopRequested;
 
+    // The <summary> of each parameter below is its description in the help of every cmdlet derived from this class.
+
+    // Sequential by default: it is the tutorial's baseline, and like ForEach-Object a PowerShell command only
+    // goes parallel when asked to.
     /// <summary>
-    /// How the items run; several modes run one after another, each as a run of its own, so their
-    /// timings can be compared. Sequential by default: it is the tutorial's baseline, and like
-    /// ForEach-Object a PowerShell command only goes parallel when asked to.
+    /// How the items run. Several modes run one after another, each as a run of its own with its own RunId, so
+    /// that one command compares them. Sequential, the default, is the baseline.
+    /// <list type="bullet">
+    /// <item><term>Sequential</term><description>one item after another, on one thread.</description></item>
+    /// <item><term>Thread</term><description>a new thread for every item.</description></item>
+    /// <item><term>Pool</term><description>a fixed number of threads (-ThrottleLimit), each taking the next item when it is free.</description></item>
+    /// <item><term>Process</term><description>worker processes started for the run, each running one item at a time.</description></item>
+    /// <item><term>Async</term><description>every item is a task, which holds no thread while it waits.</description></item>
+    /// </list>
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public ExecutionMode[] Mode { get; set; } = [ExecutionMode.Sequential];
 
-    /// <summary>The most items at once; 0 (the default) means the mode's own default.</summary>
+    /// <summary>
+    /// The most items that run at once. 0, the default, means the mode's own limit: every item at once in
+    /// Thread and Async mode; min(32, processors + 4) threads in Pool mode, the default of Python's
+    /// ThreadPoolExecutor; one worker process per processor in Process mode. Sequential mode always runs one
+    /// item at a time. With more items than the limit the items run in rounds: 10 items with a limit of 6
+    /// take two rounds.
+    /// </summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
     public int ThrottleLimit { get; set; }
 
-    /// <summary>Output in input order (Python's Executor.map) instead of as items finish (as_completed).</summary>
+    /// <summary>
+    /// Writes the results in input order (Index 0, 1, 2, ...), as Python's Executor.map returns them, instead
+    /// of as each item finishes, as as_completed does. The items still run at the same time; a result that is
+    /// ready early waits until every earlier one has been written.
+    /// </summary>
     [Parameter]
     public SwitchParameter Ordered { get; set; }
 

@@ -6,26 +6,59 @@ using ConcurrencyDemo.Sleep;
 
 namespace ConcurrencyDemo;
 
+// The class's <summary> and <remarks>, and each parameter's <summary>, are the cmdlet's help (Get-Help):
+// build/New-ModuleHelp.ps1 turns them into en-US/ConcurrencyDemo.dll-Help.xml, so they speak to the user.
 /// <summary>
-/// Invoke-SleepDemo: the classic demo, in which ten one-second sleeps take ten seconds one after another and
-/// about one second on threads. Each item's result says when it started and ended, on which thread and in
-/// which process, so Format-Table, Export-Csv and Group-Object can show how the modes differ.
+/// Runs a batch of items that only sleep, in one or more execution modes, and writes when each item started and
+/// ended. Sleeping stands for I/O-bound work such as a download: the item waits and needs no processor, so
+/// waiting items can overlap. Ten one-second sleeps take about ten seconds one after another (Sequential) and
+/// about one second when every item has a thread of its own (Thread) or is a task (Async).
 /// </summary>
+/// <remarks>
+/// <para>
+/// Each mode given to -Mode is a run of its own, one after another, so one command compares the modes. Every
+/// item writes one SleepResult: when it started and ended (StartSeconds and EndSeconds, counted from the start
+/// of its run), which worker ran it (a thread, a pool thread, a worker process or a task), its ThreadId and
+/// ProcessId, and when that worker was asked for and when it was ready (WorkerStartSeconds and
+/// WorkerReadySeconds), which shows what starting a thread or a process costs. The default view is one table
+/// per run; Format-List * shows every property, and Export-Csv keeps them for a spreadsheet.
+/// </para>
+/// <para>
+/// The items start once all input has arrived. Results are written as items finish, or in input order with
+/// -Ordered. A failed item is still written (Success is False and Error says why) and is also reported as a
+/// non-terminating error. Ctrl+C, or Select-Object -First, stops the run: sleeping items wake up and worker
+/// processes are ended.
+/// </para>
+/// <para>
+/// -Verbose shows each item's own messages, when each worker process was ready, and a summary of every run;
+/// -Debug also shows when each item started and the command line of the worker processes. about_ConcurrencyDemo
+/// explains what each mode teaches.
+/// </para>
+/// </remarks>
 [Cmdlet(VerbsLifecycle.Invoke, "SleepDemo")]
 [OutputType(typeof(SleepResult))]
 public sealed class InvokeSleepDemoCommand : BatchCmdletBase
 {
     private readonly SleepSecondsInput _input = new();
 
-    /// <summary>How many items sleep -Seconds each; only with a single -Seconds value.</summary>
+    /// <summary>
+    /// How many items to run when -Seconds is a single value or is left out; each item sleeps that long. With
+    /// several -Seconds values, or values from the pipeline, every value is an item of its own and -Count
+    /// cannot be used.
+    /// </summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
     public int Count { get; set; } = 10;
 
     /// <summary>
-    /// One value: the length of each of -Count items. Several values, or values from the pipeline: one item
-    /// each. By property name SleepSeconds, so earlier results (or Import-Csv of them) can be run again.
+    /// How long an item sleeps, in seconds; fractions such as 0.5 are allowed. One value: each of the -Count
+    /// items sleeps that long. Several values (-Seconds 5, 4, 3, 2, 1), or numbers from the pipeline: one item
+    /// per value, in that order. Left out: every item sleeps one second.
     /// </summary>
+    /// <remarks>
+    /// Objects with a SleepSeconds property bind too, so earlier results, or the rows Import-Csv reads back
+    /// from an Export-Csv of them, run the same sleeps again.
+    /// </remarks>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SleepSeconds")]
     [ValidateNotNullOrEmpty]
