@@ -18,6 +18,9 @@
     Demo     Imports the staged module in a fresh pwsh and times 10 one-second sleeps in every mode.
     Bench    Runs the benchmark project tests/ConcurrencyDemo.Benchmarks: every benchmark (decode, pipeline,
              memory), or the one named by the extra arguments (./build.ps1 Bench pipeline).
+    HelpExamples
+             Runs every example of the cmdlets' help (src/ConcurrencyDemo/Help/Examples) against the staged
+             module at 80 columns and writes its real output back into the examples files, then the help.
     Install  Copies the staged module into your own module folder (the first entry of $env:PSModulePath
              under your home folder), so that Import-Module ConcurrencyDemo works by name.
     Clean    Removes out/ and every project's bin/ and obj/.
@@ -39,7 +42,7 @@
 [CmdletBinding(PositionalBinding = $false)]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Install', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Install', 'HelpExamples', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -115,6 +118,37 @@ function Write-StagedManifest {
     [IO.File]::WriteAllText($StagedManifest, (($output -join "`n") + "`n"), [Text.UTF8Encoding]::new($false))
 }
 
+# A script in a fresh pwsh, with its named arguments.
+function Invoke-FreshPwshFile {
+    param([string] $Path, [hashtable] $Parameters, [string] $What)
+    $command = @(Get-PwshCommand)
+    $arguments = @($command | Select-Object -Skip 1) + @('-NoLogo', '-NoProfile', '-NonInteractive', '-File', $Path)
+    foreach ($name in $Parameters.Keys) { $arguments += @("-$name", $Parameters[$name]) }
+    & $command[0] @arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "$What failed with exit code $LASTEXITCODE."
+    }
+}
+
+# The MAML help and about topic, made from the cmdlets' own metadata, their doc comments and the examples files.
+function Invoke-ModuleHelp {
+    Invoke-FreshPwshFile -What "Writing the module's help" -Path (Join-Path $RepositoryRoot 'build' 'New-ModuleHelp.ps1') -Parameters @{
+        ModuleDirectory   = $StagingDirectory
+        DocumentationFile = Join-Path $ModuleProject 'bin' $Configuration 'net8.0' 'ConcurrencyDemo.xml'
+        ExamplesDirectory = Join-Path $ModuleProject 'Help' 'Examples'
+        AboutDirectory    = Join-Path $ModuleProject 'Help'
+    }
+}
+
+# Runs every help example against the staged module and writes its real output back into the examples files.
+function Invoke-HelpExamplesTask {
+    Invoke-FreshPwshFile -What 'Capturing the output of the help examples' -Path (Join-Path $RepositoryRoot 'build' 'Update-HelpExamples.ps1') -Parameters @{
+        ModuleDirectory   = $StagingDirectory
+        ExamplesDirectory = Join-Path $ModuleProject 'Help' 'Examples'
+    }
+    Invoke-ModuleHelp
+}
+
 function Invoke-BuildTask {
     if (Test-Path -LiteralPath $StagingDirectory) {
         Remove-Item -LiteralPath $StagingDirectory -Recurse -Force
@@ -128,7 +162,9 @@ function Invoke-BuildTask {
     if ($foreign.Count -gt 0) {
         throw "The staged module holds assemblies that are not ours: $($foreign.Name -join ', ')."
     }
-    foreach ($file in 'ConcurrencyDemo.dll', 'ConcurrencyDemo.psd1', 'ConcurrencyDemo.Format.ps1xml') {
+    Invoke-ModuleHelp
+    foreach ($file in 'ConcurrencyDemo.dll', 'ConcurrencyDemo.psd1', 'ConcurrencyDemo.Format.ps1xml', 'ConcurrencyDemo.Types.ps1xml',
+        'en-US/ConcurrencyDemo.dll-Help.xml', 'en-US/about_ConcurrencyDemo.help.txt') {
         if (-not (Test-Path -LiteralPath (Join-Path $StagingDirectory $file))) {
             throw "The staged module has no $file."
         }
@@ -317,7 +353,7 @@ if ($BenchmarkArgument.Count -gt 0 -and $Task -notcontains 'Bench') {
 $staged = $false
 foreach ($name in $Task) {
     Write-Host "== $name ==" -ForegroundColor Yellow
-    if ($name -in 'Test', 'Demo', 'Install' -and -not $staged) {
+    if ($name -in 'Test', 'Demo', 'Install', 'HelpExamples' -and -not $staged) {
         Invoke-BuildTask
         $staged = $true
     }
@@ -327,6 +363,7 @@ foreach ($name in $Task) {
         'Demo' { Invoke-DemoTask }
         'Bench' { Invoke-BenchTask }
         'Install' { Invoke-InstallTask }
+        'HelpExamples' { Invoke-HelpExamplesTask }
         'Clean' { Invoke-CleanTask; $staged = $false }
     }
 }

@@ -210,7 +210,7 @@ Describe 'Invoke-SleepDemo' {
             }
 
             $text | Should -Match 'Run: Async'
-            $text | Should -Match 'Index\s+Sleep\(s\)\s+Worker\s+Start\(s\)\s+End\(s\)\s+Duration\(s\)\s+Thread\s+Process\s+Success'
+            $text | Should -Match 'Index\s+Sleep\(s\)\s+Worker\s+Start\(s\)\s+End\(s\)\s+Thread\s+Process\s+Success'
             $text | Should -Match 'Task-\d'
         }
 
