@@ -116,6 +116,6 @@ public abstract class BatchCmdletBase : PSCmdlet
         string executable = PowerShellWorker.FindExecutable(Environment.ProcessPath, psHome, File.Exists);
         string module = PowerShellWorker.ModuleToImport(assemblyPath, File.Exists);
         WriteDebug(BatchMessages.WorkerCommand(executable, module));
-        return WorkerCommand.ForPowerShell(executable, module);
+        return PowerShellWorker.CreateCommand(executable, module);
     }
 }
