@@ -72,8 +72,10 @@ public abstract class BatchCmdletBase : PSCmdlet
     /// <summary>Runs <paramref name="workload"/> once per requested mode, writing one object per item as it is delivered.</summary>
     protected void RunBatches(Workload workload)
     {
+        // Chosen before the first run, so that a bad worker setting stops the command before any output.
+        var workerCommand = Mode.Contains(ExecutionMode.Process) ? ChooseWorkerCommand() : null;
         for (int run = 0; run < Mode.Length; run++)
-            RunBatch(workload, Mode[run], run + 1, Mode.Length);
+            RunBatch(workload, Mode[run], run + 1, Mode.Length, workerCommand);
     }
 
     /// <summary>Ctrl+C: called on another thread while the pipeline thread is inside BatchRunner.Run.</summary>
@@ -86,7 +88,7 @@ public abstract class BatchCmdletBase : PSCmdlet
         }
     }
 
-    private void RunBatch(Workload workload, ExecutionMode mode, int runNumber, int runCount)
+    private void RunBatch(Workload workload, ExecutionMode mode, int runNumber, int runCount, WorkerCommand? workerCommand)
     {
         var request = new BatchRequest
         {
@@ -94,7 +96,7 @@ public abstract class BatchCmdletBase : PSCmdlet
             Mode = mode,
             ThrottleLimit = ThrottleLimit,
             Ordered = Ordered.IsPresent,
-            WorkerCommand = mode == ExecutionMode.Process ? CreateWorkerCommand() : null,
+            WorkerCommand = mode == ExecutionMode.Process ? workerCommand : null,
         };
         int throttleLimit = ThrottleLimits.Resolve(mode, ThrottleLimit, workload.Count);
         WriteVerboseLine(BatchMessages.RunStarting(mode, workload.Count, workload.Name, throttleLimit));
@@ -136,13 +138,20 @@ public abstract class BatchCmdletBase : PSCmdlet
         get { lock (_stopLock) return _stopRequested; }
     }
 
-    private WorkerCommand CreateWorkerCommand()
+    private WorkerCommand ChooseWorkerCommand()
     {
         string? psHome = SessionState.PSVariable.GetValue("PSHOME") as string;
-        string assemblyPath = typeof(BatchCmdletBase).Assembly.Location;
-        string executable = PowerShellWorker.FindExecutable(Environment.ProcessPath, psHome, File.Exists);
-        string module = PowerShellWorker.ModuleToImport(assemblyPath, File.Exists);
-        WriteDebug(BatchMessages.WorkerCommand(executable, module));
-        return WorkerCommand.ForPowerShell(executable, module);
+        ChosenWorker chosen;
+        try
+        {
+            chosen = WorkerSelection.Choose(MachineFacts.Current, typeof(BatchCmdletBase).Assembly.Location, psHome);
+        }
+        catch (WorkerHostSettingException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "InvalidWorkerHostSetting", ErrorCategory.InvalidArgument, WorkerHostSetting.VariableName));
+            throw; // ThrowTerminatingError never returns; the compiler cannot know.
+        }
+        WriteDebug(BatchMessages.WorkerChosen(chosen));
+        return chosen.Command;
     }
 }

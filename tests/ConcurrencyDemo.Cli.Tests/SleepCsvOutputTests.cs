@@ -14,6 +14,9 @@ public sealed class SleepCsvOutputTests
         Assert.Equal("", run.Stderr);
         var table = CsvTable.Parse(run.Stdout);
         Assert.Equal(ResultColumn.For(typeof(SleepResult)).Select(c => c.Name), table.Header);
+        // Where each item ran sits together: the process, then what kind of program that process was.
+        var header = table.Header.ToList();
+        Assert.Equal(header.IndexOf("ProcessId") + 1, header.IndexOf("WorkerHost"));
         Assert.Equal(4, table.Rows.Count);
         Assert.All(table.Rows, row =>
         {
@@ -69,8 +72,13 @@ public sealed class SleepCsvOutputTests
             Assert.Equal("True", r["Success"]);
             Assert.NotEqual(cliPid, r["ProcessId"]);
             Assert.NotEqual("0", r["ProcessId"]);
+            Assert.Equal("dotnet", r["WorkerHost"]);
         });
-        Assert.All(table.Rows.Where(r => r["Mode"] == "Thread"), r => Assert.Equal(cliPid, r["ProcessId"]));
+        Assert.All(table.Rows.Where(r => r["Mode"] == "Thread"), r =>
+        {
+            Assert.Equal(cliPid, r["ProcessId"]);
+            Assert.Equal("in-process", r["WorkerHost"]);
+        });
     }
 
     [Fact]

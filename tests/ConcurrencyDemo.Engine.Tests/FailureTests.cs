@@ -98,7 +98,7 @@ public class FailureTests
     [Fact]
     public void A_worker_program_that_cannot_start_fails_every_item_with_a_clear_message()
     {
-        var missing = new WorkerCommand("/nonexistent/concurrency-demo", ["worker"]);
+        var missing = new WorkerCommand("/nonexistent/concurrency-demo", ["worker"], WorkerHostKind.Dotnet);
         var sink = new RecordingSink();
 
         var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Process, 3, 0.1, throttleLimit: 2) with { WorkerCommand = missing }, sink);
@@ -106,13 +106,15 @@ public class FailureTests
         Assert.Equal(3, summary.Failed);
         Assert.All(sink.Results, r => Assert.Contains("/nonexistent/concurrency-demo", r.Error));
         Assert.All(sink.Results, r => Assert.Equal(0.1, Assert.IsType<SleepResult>(r).SleepSeconds));
+        // Even a worker that never ran says which kind of worker the run asked for.
+        Assert.All(sink.Results, r => Assert.Equal(WorkerHostKind.Dotnet, r.WorkerHost));
     }
 
     [Fact]
     public void A_worker_program_that_never_becomes_ready_is_timed_out()
     {
         // `sleep 30` starts fine but never speaks the protocol.
-        var silent = new WorkerCommand("/bin/sleep", ["30"]);
+        var silent = new WorkerCommand("/bin/sleep", ["30"], "sleep");
         var sink = new RecordingSink();
         var request = TestWorkloads.Sleep(ExecutionMode.Process, 1, 0.1) with { WorkerCommand = silent, WorkerStartTimeout = TimeSpan.FromSeconds(1) };
 

@@ -78,7 +78,7 @@ public class MisbehavingWorkerTests
         Workload = SleepWorkload.Create(count, [0.1]),
         Mode = ExecutionMode.Process,
         ThrottleLimit = 1,
-        WorkerCommand = new WorkerCommand("/bin/sh", ["-c", script]),
+        WorkerCommand = new WorkerCommand("/bin/sh", ["-c", script], "sh"),
         WorkerStartTimeout = TimeSpan.FromSeconds(10),
     };
 }

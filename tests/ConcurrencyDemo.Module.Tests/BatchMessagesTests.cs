@@ -22,6 +22,16 @@ public class BatchMessagesTests
     }
 
     [Fact]
+    public void The_worker_line_says_what_each_worker_is_its_kind_and_why()
+    {
+        var command = new Engine.WorkerProcesses.WorkerCommand("/usr/bin/dotnet", ["exec", "/m/ConcurrencyDemo.Worker.dll"], "dotnet");
+        var chosen = new Workers.ChosenWorker(command, "/usr/bin/dotnet running /m/ConcurrencyDemo.Worker.dll", "the .NET host was found as PATH");
+        Assert.Equal(
+            "Process: each worker process is /usr/bin/dotnet running /m/ConcurrencyDemo.Worker.dll, a dotnet worker, because the .NET host was found as PATH.",
+            BatchMessages.WorkerChosen(chosen));
+    }
+
+    [Fact]
     public void The_summary_line_puts_elapsed_time_next_to_the_items_own_time()
     {
         var summary = new RunSummary

@@ -32,7 +32,8 @@ public class DependencyTests
     {
         string folder = ModuleFiles.OutputDirectory;
         var seen = new HashSet<string>();
-        var pending = new Queue<string>(["ConcurrencyDemo"]);
+        // The worker program is an entry point of its own: a process that has no PowerShell to lend it anything.
+        var pending = new Queue<string>(["ConcurrencyDemo", "ConcurrencyDemo.Worker"]);
         var offenders = new List<string>();
         while (pending.TryDequeue(out var name))
         {
@@ -53,8 +54,9 @@ public class DependencyTests
     public void Only_the_module_assembly_references_PowerShell()
     {
         Assert.Contains(PowerShellAssembly, References(Path.Combine(ModuleFiles.OutputDirectory, "ConcurrencyDemo.dll")));
-        // The engine must stay usable without PowerShell (the CLI, the tests).
+        // The engine must stay usable without PowerShell (the CLI, the tests, the worker program).
         Assert.DoesNotContain(PowerShellAssembly, References(Path.Combine(ModuleFiles.OutputDirectory, "ConcurrencyDemo.Engine.dll")));
+        Assert.DoesNotContain(PowerShellAssembly, References(Path.Combine(ModuleFiles.OutputDirectory, "ConcurrencyDemo.Worker.dll")));
     }
 
     [Fact]

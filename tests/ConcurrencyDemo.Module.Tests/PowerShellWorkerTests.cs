@@ -55,6 +55,7 @@ public class PowerShellWorkerTests
         var command = PowerShellWorker.CreateCommand(pwsh, Root, Path.Combine(ModuleFolder, "ConcurrencyDemo.dll"), p => p == manifest || p == pwsh);
 
         Assert.Equal(pwsh, command.FileName);
+        Assert.Equal("pwsh", command.HostKind);
         // -OutputFormat Text: with an encoded command and redirected stderr pwsh would write errors as CLIXML.
         Assert.Equal(new[] { "-NoLogo", "-NoProfile", "-NonInteractive", "-OutputFormat", "Text", "-EncodedCommand" }, command.Arguments.Take(6));
         string script = Encoding.Unicode.GetString(Convert.FromBase64String(command.Arguments[6]));

@@ -15,7 +15,7 @@ Describe 'Invoke-SleepDemo' {
 
         $ResultProperties = @(
             'RunId', 'Workload', 'Mode', 'ThrottleLimit', 'Index', 'Label', 'StartSeconds', 'EndSeconds', 'DurationSeconds',
-            'Worker', 'WorkerStartSeconds', 'WorkerReadySeconds', 'ThreadId', 'ProcessId', 'Success', 'Error', 'SleepSeconds'
+            'Worker', 'WorkerStartSeconds', 'WorkerReadySeconds', 'ThreadId', 'ProcessId', 'WorkerHost', 'Success', 'Error', 'SleepSeconds'
         )
 
         # Processes started by this one, whatever their program: Process-mode workers that are still alive.

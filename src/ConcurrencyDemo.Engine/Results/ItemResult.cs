@@ -44,6 +44,12 @@ public class ItemResult
     /// <summary>Operating-system process id the item ran in.</summary>
     public int ProcessId { get; set; }
 
+    /// <summary>
+    /// What kind of program the item ran in: "dotnet" for a .NET worker process, "pwsh" for a PowerShell
+    /// worker process, "in-process" for a thread or task of the process that asked for the run.
+    /// </summary>
+    public string WorkerHost { get; set; } = "";
+
     public bool Success { get; set; }
 
     /// <summary>Why the item failed; empty when it succeeded.</summary>

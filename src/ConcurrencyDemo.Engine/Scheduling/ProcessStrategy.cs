@@ -68,11 +68,11 @@ internal sealed class ProcessStrategy : IExecutionStrategy
                     {
                         if (run.CancellationToken.IsCancellationRequested) return;
                         long now = MonotonicClock.Now;
-                        PostFailure(run, index, new WorkerLane(name, requested, now), now, 0, 0, ex.Message);
+                        PostFailure(run, index, new WorkerLane(name, requested, now), now, 0, 0, command.HostKind, ex.Message);
                         continue;
                     }
                 }
-                if (!RunItem(run, worker, index))
+                if (!RunItem(run, worker, command.HostKind, index))
                 {
                     Retire(worker);
                     worker = null;
@@ -115,7 +115,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
     }
 
     /// <summary>Runs one item in the worker; false when the worker is gone and must be replaced.</summary>
-    private static bool RunItem(RunContext run, WorkerProcess worker, int index)
+    private static bool RunItem(RunContext run, WorkerProcess worker, string workerHost, int index)
     {
         var lane = new WorkerLane(worker.Name, worker.StartTimestamp, worker.ReadyTimestamp);
         long sent = MonotonicClock.Now;
@@ -143,18 +143,18 @@ internal sealed class ProcessStrategy : IExecutionStrategy
                     break;
                 case WorkerMessage.Finished:
                     var result = ReadResult(run, index, message);
-                    run.Stamp(result, index, lane, message.Timestamp, message.EndTimestamp, message.ThreadId, worker.ProcessId);
+                    run.Stamp(result, index, lane, message.Timestamp, message.EndTimestamp, message.ThreadId, worker.ProcessId, workerHost);
                     result.Success = message.Success;
                     result.Error = message.Success ? "" : message.Message ?? "Failed.";
                     run.PostFinished(result);
                     return true;
                 case WorkerMessage.Failure:
-                    PostFailure(run, index, lane, started, threadId, worker.ProcessId, $"Worker process {worker.ProcessId} failed: {message.Message}");
+                    PostFailure(run, index, lane, started, threadId, worker.ProcessId, workerHost, $"Worker process {worker.ProcessId} failed: {message.Message}");
                     return false;
             }
         }
         if (run.CancellationToken.IsCancellationRequested) return false;
-        PostFailure(run, index, lane, started, threadId, worker.ProcessId,
+        PostFailure(run, index, lane, started, threadId, worker.ProcessId, workerHost,
             $"Worker process {worker.ProcessId} ({worker.Name}) exited while running item {index}{worker.DescribeExit()}.");
         return false;
     }
@@ -174,10 +174,10 @@ internal sealed class ProcessStrategy : IExecutionStrategy
     }
 
     /// <summary>An item the worker could not finish: its inputs kept, so that it can be run again.</summary>
-    private static void PostFailure(RunContext run, int index, WorkerLane lane, long startTimestamp, int threadId, int processId, string error)
+    private static void PostFailure(RunContext run, int index, WorkerLane lane, long startTimestamp, int threadId, int processId, string workerHost, string error)
     {
         var result = run.Workload.CreateResult(index);
-        run.Stamp(result, index, lane, startTimestamp, MonotonicClock.Now, threadId, processId);
+        run.Stamp(result, index, lane, startTimestamp, MonotonicClock.Now, threadId, processId, workerHost);
         result.Success = false;
         result.Error = error;
         run.PostFinished(result);

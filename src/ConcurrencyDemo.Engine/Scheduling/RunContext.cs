@@ -1,5 +1,6 @@
 using ConcurrencyDemo.Engine.Events;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.WorkerProcesses;
 using ConcurrencyDemo.Engine.Workloads;
 
 namespace ConcurrencyDemo.Engine.Scheduling;
@@ -62,7 +63,7 @@ internal sealed class RunContext
     }
 
     /// <summary>The fields every result has, filled in from where and when the item ran.</summary>
-    public void Stamp(ItemResult result, int index, WorkerLane lane, long startTimestamp, long endTimestamp, int threadId, int processId)
+    public void Stamp(ItemResult result, int index, WorkerLane lane, long startTimestamp, long endTimestamp, int threadId, int processId, string workerHost)
     {
         result.RunId = RunId;
         result.Workload = Workload.Name;
@@ -78,6 +79,7 @@ internal sealed class RunContext
         result.WorkerReadySeconds = SecondsAt(lane.ReadyTimestamp);
         result.ThreadId = threadId;
         result.ProcessId = processId;
+        result.WorkerHost = workerHost;
     }
 
     public void PostStarted(int index, WorkerLane lane, long timestamp) =>
@@ -94,7 +96,7 @@ internal sealed class RunContext
         var result = Workload.CreateResult(index);
         long start = MonotonicClock.Now;
         // Stamped now so that a failure keeps where and when it began; the end is stamped in Finish.
-        Stamp(result, index, lane, start, start, Environment.CurrentManagedThreadId, Environment.ProcessId);
+        Stamp(result, index, lane, start, start, Environment.CurrentManagedThreadId, Environment.ProcessId, WorkerHostKind.InProcess);
         PostStarted(index, lane, start);
         context = new ItemContext(index, CancellationToken, message => PostLog(index, lane, message));
         return result;

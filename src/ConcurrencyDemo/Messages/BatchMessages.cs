@@ -2,6 +2,7 @@ using System.Globalization;
 using ConcurrencyDemo.Engine;
 using ConcurrencyDemo.Engine.Events;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Workers;
 
 namespace ConcurrencyDemo.Messages;
 
@@ -15,8 +16,9 @@ internal static class BatchMessages
     public static string RunStarting(ExecutionMode mode, int itemCount, string workload, int throttleLimit) =>
         Invariant($"{mode}: running {itemCount} {workload} item(s), at most {throttleLimit} at once.");
 
-    public static string WorkerCommand(string executable, string module) =>
-        $"Process: each worker process is {executable} importing {module}.";
+    /// <summary>"Process: each worker process is /usr/bin/dotnet running .../ConcurrencyDemo.Worker.dll, a dotnet worker, because ...".</summary>
+    public static string WorkerChosen(ChosenWorker worker) =>
+        $"Process: each worker process is {worker.Description}, a {worker.Command.HostKind} worker, because {worker.Reason}.";
 
     /// <summary>
     /// "[0.143 s] Thread-3 item 2: Sleeping 1 second(s)...", as the CLI writes it: the time since the run started

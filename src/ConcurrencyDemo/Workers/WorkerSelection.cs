@@ -1,0 +1,43 @@
+namespace ConcurrencyDemo.Workers;
+
+/// <summary>
+/// Chooses how Process mode starts its workers from inside PowerShell. A worker needs the .NET runtime and
+/// the engine, not PowerShell: the .NET worker program is ready in well under a second, where a pwsh that
+/// imports the module takes about one, and several at once compete for the same cores. So pwsh is only the
+/// fallback, for a machine with no .NET host that can run the program, or when the user forces it.
+/// </summary>
+internal static class WorkerSelection
+{
+    public static ChosenWorker Choose(MachineFacts machine, string moduleAssemblyPath, string? psHome)
+    {
+        var preference = WorkerHostSetting.Read(machine.GetEnvironmentVariable);
+        if (preference == WorkerHostPreference.Pwsh)
+            return Pwsh(machine, moduleAssemblyPath, psHome, $"{WorkerHostSetting.VariableName} is 'pwsh'");
+
+        string? program = DotnetWorker.FindProgram(moduleAssemblyPath, machine.FileExists);
+        var host = program is null ? null : DotnetHostLocator.Find(machine);
+        if (program is not null && host is not null)
+        {
+            string found = $"the .NET host was found as {host.FoundAs}";
+            return new ChosenWorker(
+                DotnetWorker.CreateCommand(host.Path, program),
+                $"{host.Path} running {program}",
+                preference == WorkerHostPreference.Dotnet ? $"{WorkerHostSetting.VariableName} is 'dotnet' and {found}" : found);
+        }
+
+        string why = program is null
+            ? $"{DotnetWorker.ProgramFileName} or {DotnetWorker.RuntimeConfigFileName} is missing from {Path.GetDirectoryName(Path.GetFullPath(moduleAssemblyPath))}"
+            : $"no .NET host with a runtime {DotnetHostLocator.LowestRuntimeMajorVersion} or later was found " +
+              "(PowerShell does not run on one, and there is none in DOTNET_ROOT or on PATH)";
+        if (preference == WorkerHostPreference.Dotnet)
+            throw new WorkerHostSettingException($"{WorkerHostSetting.VariableName} is 'dotnet', but {why}.");
+        return Pwsh(machine, moduleAssemblyPath, psHome, why);
+    }
+
+    private static ChosenWorker Pwsh(MachineFacts machine, string moduleAssemblyPath, string? psHome, string reason)
+    {
+        string executable = PowerShellWorker.FindExecutable(machine.ProcessPath, psHome, machine.FileExists);
+        string module = PowerShellWorker.ModuleToImport(moduleAssemblyPath, machine.FileExists);
+        return new ChosenWorker(PowerShellWorker.CreateCommand(executable, module), $"{executable} importing {module}", reason);
+    }
+}

@@ -1,0 +1,88 @@
+using ConcurrencyDemo.Workers;
+
+namespace ConcurrencyDemo.Module.Tests;
+
+/// <summary>A made-up machine for the worker choice: files, folders, links and environment variables, nothing real.</summary>
+internal sealed class FakeMachine
+{
+    public static readonly string Root = OperatingSystem.IsWindows() ? @"C:\" : "/";
+
+    private readonly HashSet<string> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+
+    public string? ProcessPath { get; set; } = At("opt", "microsoft", "powershell", "7", "pwsh");
+
+    /// <summary>A self-contained pwsh's runtime folder unless a test says otherwise.</summary>
+    public string RuntimeDirectory { get; set; } = At("opt", "microsoft", "powershell", "7") + Path.DirectorySeparatorChar;
+
+    public bool IsWindows { get; set; } = OperatingSystem.IsWindows();
+
+    public string Muxer => IsWindows ? "dotnet.exe" : "dotnet";
+
+    public static string At(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    public FakeMachine WithFile(string path)
+    {
+        _files.Add(path);
+        return this;
+    }
+
+    public FakeMachine WithLink(string link, string target)
+    {
+        _files.Add(link);
+        _files.Add(target);
+        _links[link] = target;
+        return this;
+    }
+
+    public FakeMachine WithVariable(string name, string value)
+    {
+        _environment[name] = value;
+        return this;
+    }
+
+    /// <summary>A dotnet installation: its muxer and one runtime folder per version.</summary>
+    public FakeMachine WithDotnet(string installation, params string[] runtimeVersions)
+    {
+        _files.Add(Path.Combine(installation, Muxer));
+        foreach (string version in runtimeVersions)
+            _files.Add(Path.Combine(installation, "shared", "Microsoft.NETCore.App", version, "System.Private.CoreLib.dll"));
+        return this;
+    }
+
+    /// <summary>The module folder with the worker program and its runtimeconfig, as the build stages it.</summary>
+    public FakeMachine WithModule(string moduleFolder, bool withWorkerProgram = true)
+    {
+        _files.Add(Path.Combine(moduleFolder, "ConcurrencyDemo.dll"));
+        _files.Add(Path.Combine(moduleFolder, "ConcurrencyDemo.psd1"));
+        if (withWorkerProgram)
+        {
+            _files.Add(Path.Combine(moduleFolder, "ConcurrencyDemo.Worker.dll"));
+            _files.Add(Path.Combine(moduleFolder, "ConcurrencyDemo.Worker.runtimeconfig.json"));
+        }
+        return this;
+    }
+
+    public MachineFacts Facts => new()
+    {
+        ProcessPath = ProcessPath,
+        RuntimeDirectory = RuntimeDirectory,
+        IsWindows = IsWindows,
+        GetEnvironmentVariable = name => _environment.GetValueOrDefault(name),
+        FileExists = _files.Contains,
+        SubdirectoryNames = SubdirectoryNames,
+        ResolveLinks = path => _links.GetValueOrDefault(path, path),
+    };
+
+    private IEnumerable<string> SubdirectoryNames(string folder)
+    {
+        string prefix = Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar;
+        return _files.Where(f => f.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(f => f[prefix.Length..])
+            .Where(rest => rest.Contains(Path.DirectorySeparatorChar))
+            .Select(rest => rest[..rest.IndexOf(Path.DirectorySeparatorChar)])
+            .Distinct()
+            .ToList();
+    }
+}
