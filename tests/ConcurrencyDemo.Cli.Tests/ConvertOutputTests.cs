@@ -4,6 +4,7 @@ using ConcurrencyDemo.Engine.Results;
 using ConcurrencyDemo.Imaging;
 using ConcurrencyDemo.Imaging.Formats;
 using ConcurrencyDemo.Imaging.Processing;
+using ConcurrencyDemo.Engine.Workloads.Convert;
 
 namespace ConcurrencyDemo.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using ConcurrencyDemo.Cli.Output;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
 
 namespace ConcurrencyDemo.Cli.Tests;
 

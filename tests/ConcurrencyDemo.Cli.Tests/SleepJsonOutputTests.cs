@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConcurrencyDemo.Cli.Output;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
 
 namespace ConcurrencyDemo.Cli.Tests;
 

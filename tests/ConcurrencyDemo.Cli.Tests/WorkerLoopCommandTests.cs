@@ -20,7 +20,7 @@ public sealed class WorkerLoopCommandTests
     {
         using var process = System.Diagnostics.Process.Start(CliProgram.CreateStartInfo(["worker"]))!;
         var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write("{\"type\":\"init\",\"workload\":\"Sleep\",\"settings\":\"[0.01]\"}\n{\"type\":\"run\",\"index\":0}\n");
+        process.StandardInput.Write("{\"type\":\"init\",\"workload\":\"Sleep\",\"settings\":[0.01]}\n{\"type\":\"run\",\"index\":0}\n");
         process.StandardInput.Close();
         string stdout = await process.StandardOutput.ReadToEndAsync();
         Assert.True(process.WaitForExit(30_000), "The worker did not stop after stdin closed.");

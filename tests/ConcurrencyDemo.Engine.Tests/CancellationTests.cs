@@ -1,6 +1,8 @@
 using ConcurrencyDemo.Tests.Common;
 using System.Diagnostics;
 using ConcurrencyDemo.Engine.Events;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
+using ConcurrencyDemo.Engine.Items;
 
 namespace ConcurrencyDemo.Engine.Tests;
 
@@ -42,7 +44,7 @@ public class CancellationTests
             if (e is ItemFinishedEvent) throw new StopReadingException();
         });
         double[] seconds = [0.1, 30, 30];
-        var request = TestWorkloads.Sleep(mode, 0, 0) with { Workload = new Workloads.SleepWorkload(seconds), ThrottleLimit = 3 };
+        var request = TestWorkloads.Sleep(mode, 0, 0) with { Workload = new SleepWorkload(seconds), ThrottleLimit = 3 };
 
         var clock = Stopwatch.StartNew();
         Assert.Throws<StopReadingException>(() => BatchRunner.Run(request, sink));

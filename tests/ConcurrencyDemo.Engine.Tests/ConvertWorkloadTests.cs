@@ -1,9 +1,10 @@
 using ConcurrencyDemo.Engine.Results;
-using ConcurrencyDemo.Engine.Workloads;
 using ConcurrencyDemo.Imaging;
 using ConcurrencyDemo.Imaging.Formats;
 using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Imaging.Pipeline;
+using ConcurrencyDemo.Engine.Workloads.Convert;
+using ConcurrencyDemo.Engine.Items;
 
 namespace ConcurrencyDemo.Engine.Tests;
 
@@ -57,7 +58,7 @@ public sealed class ConvertWorkloadTests : IDisposable
         };
         var sink = new RecordingSink();
 
-        var summary = BatchRunner.Run(request, sink);
+        var summary = BatchRunner.Run(request, sink).Single();
 
         var results = sink.Results.Cast<ConvertResult>().OrderBy(r => r.Index).ToList();
         Assert.Equal(2, summary.Succeeded);

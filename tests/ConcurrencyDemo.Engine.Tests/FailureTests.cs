@@ -2,7 +2,8 @@ using ConcurrencyDemo.Tests.Common;
 using ConcurrencyDemo.Engine.Events;
 using ConcurrencyDemo.Engine.Results;
 using ConcurrencyDemo.Engine.WorkerProcesses;
-using ConcurrencyDemo.Engine.Workloads;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
+using ConcurrencyDemo.Engine.Items;
 
 namespace ConcurrencyDemo.Engine.Tests;
 
@@ -16,7 +17,7 @@ public class FailureTests
     public void An_item_that_throws_becomes_a_failed_result_and_the_batch_goes_on(ExecutionMode mode)
     {
         var sink = new RecordingSink();
-        var summary = BatchRunner.Run(new BatchRequest { Workload = new FailingWorkload(5, 1, 3), Mode = mode, ThrottleLimit = 2 }, sink);
+        var summary = BatchRunner.Run(new BatchRequest { Workload = new FailingWorkload(5, 1, 3), Modes = [mode], ThrottleLimit = 2 }, sink).Single();
 
         var results = sink.Results.OrderBy(r => r.Index).ToList();
         Assert.Equal(5, results.Count);
@@ -41,7 +42,7 @@ public class FailureTests
             }
         });
 
-        var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Process, 4, 0.5, throttleLimit: 2), sink);
+        var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Process, 4, 0.5, throttleLimit: 2), sink).Single();
 
         var results = sink.Results.ToList();
         Assert.Equal(4, results.Count);
@@ -101,7 +102,7 @@ public class FailureTests
         var missing = new WorkerCommand("/nonexistent/concurrency-demo", ["worker"], WorkerHostKind.Dotnet);
         var sink = new RecordingSink();
 
-        var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Process, 3, 0.1, throttleLimit: 2) with { WorkerCommand = missing }, sink);
+        var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Process, 3, 0.1, throttleLimit: 2) with { WorkerCommand = missing }, sink).Single();
 
         Assert.Equal(3, summary.Failed);
         Assert.All(sink.Results, r => Assert.Contains("/nonexistent/concurrency-demo", r.Error));
@@ -118,7 +119,7 @@ public class FailureTests
         var sink = new RecordingSink();
         var request = TestWorkloads.Sleep(ExecutionMode.Process, 1, 0.1) with { WorkerCommand = silent, WorkerStartTimeout = TimeSpan.FromSeconds(1) };
 
-        var summary = BatchRunner.Run(request, sink);
+        var summary = BatchRunner.Run(request, sink).Single();
 
         Assert.Equal(1, summary.Failed);
         Assert.Contains("did not become ready within 1 s", Assert.Single(sink.Results).Error);
@@ -139,9 +140,9 @@ public class LaunchFailureTests
     public async Task When_an_item_cannot_be_started_the_items_already_running_are_still_awaited()
     {
         using var cancel = new CancellationTokenSource();
-        using var pump = new Scheduling.EventPump();
-        var request = new BatchRequest { Workload = Workloads.SleepWorkload.Create(4, [0.1]), Mode = ExecutionMode.Thread };
-        var run = new Scheduling.RunContext("r", request, throttleLimit: 4, MonotonicClock.Now, pump, cancel.Token);
+        using var pump = new Events.EventPump();
+        var request = new BatchRequest { Workload = SleepWorkload.Create(4, [0.1]), Modes = [ExecutionMode.Thread] };
+        var run = new Scheduling.RunContext("r", request, ExecutionMode.Thread, throttleLimit: 4, MonotonicClock.Now, pump, cancel.Token);
         var running = new List<TaskCompletionSource>();
 
         Task launch = Scheduling.ThrottledLaunch.RunAsync(run, index =>

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using ConcurrencyDemo.Engine.Scheduling;
 using ConcurrencyDemo.Engine.WorkerProcesses;
-using ConcurrencyDemo.Engine.Workloads;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
+using ConcurrencyDemo.Engine.Items;
 
 namespace ConcurrencyDemo.Engine.Tests;
 
@@ -18,7 +19,7 @@ public class MisbehavingWorkerTests
     {
         var sink = new RecordingSink();
 
-        var summary = BatchRunner.Run(Script($"exec 0<&-; {Ready}; sleep 2", count: 3), sink);
+        var summary = BatchRunner.Run(Script($"exec 0<&-; {Ready}; sleep 2", count: 3), sink).Single();
 
         Assert.Equal(3, summary.Failed);
         Assert.All(sink.Results, r => Assert.Contains("exited", r.Error));
@@ -41,7 +42,7 @@ public class MisbehavingWorkerTests
     {
         var sink = new RecordingSink();
 
-        var summary = BatchRunner.Run(Script($"{Ready}; read a; read b; printf '{{\"type\":\"fini'; exit 3", count: 2), sink);
+        var summary = BatchRunner.Run(Script($"{Ready}; read a; read b; printf '{{\"type\":\"fini'; exit 3", count: 2), sink).Single();
 
         Assert.Equal(2, summary.Failed);
         Assert.Contains(sink.Results, r => r.Error.Contains("exit code 3"));
@@ -54,7 +55,7 @@ public class MisbehavingWorkerTests
         var clock = Stopwatch.StartNew();
 
         // The orphaned `sleep 20` inherits stdout, so the pipe stays open after the worker itself exited.
-        var summary = BatchRunner.Run(Script($"{Ready}; read a; read b; (sleep 20 &); exit 3", count: 1), sink);
+        var summary = BatchRunner.Run(Script($"{Ready}; read a; read b; (sleep 20 &); exit 3", count: 1), sink).Single();
 
         Assert.Equal(1, summary.Failed);
         Assert.True(clock.Elapsed.TotalSeconds < 15, $"took {clock.Elapsed.TotalSeconds:0.0} s: the lane waited for the orphan");
@@ -63,7 +64,7 @@ public class MisbehavingWorkerTests
     [Fact]
     public void Events_posted_after_the_run_is_over_are_dropped_without_an_exception()
     {
-        var pump = new EventPump();
+        var pump = new Events.EventPump();
         pump.Complete();
         pump.Dispose();
         var late = new Events.ItemLogEvent { RunId = "x", Seconds = 0, Index = 0, Worker = "w", Message = "late" };
@@ -76,7 +77,7 @@ public class MisbehavingWorkerTests
     private static BatchRequest Script(string script, int count) => new()
     {
         Workload = SleepWorkload.Create(count, [0.1]),
-        Mode = ExecutionMode.Process,
+        Modes = [ExecutionMode.Process],
         ThrottleLimit = 1,
         WorkerCommand = new WorkerCommand("/bin/sh", ["-c", script], "sh"),
         WorkerStartTimeout = TimeSpan.FromSeconds(10),

@@ -1,5 +1,7 @@
 using ConcurrencyDemo.Tests.Common;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
+using ConcurrencyDemo.Engine.Items;
 
 namespace ConcurrencyDemo.Engine.Tests;
 
@@ -95,7 +97,7 @@ public class ModeBehaviourTests
     public void Process_mode_runs_items_in_other_processes_on_the_same_timeline()
     {
         var sink = new RecordingSink();
-        var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Process, 4, Sleep, throttleLimit: 2), sink);
+        var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Process, 4, Sleep, throttleLimit: 2), sink).Single();
         var results = sink.Results.ToList();
 
         Assert.Equal(4, results.Count);
@@ -131,9 +133,9 @@ public class ModeBehaviourTests
     {
         double[] seconds = [0.6, 0.1, 0.35];
         var completion = new RecordingSink();
-        BatchRunner.Run(new BatchRequest { Workload = new Workloads.SleepWorkload(seconds), Mode = ExecutionMode.Thread }, completion);
+        BatchRunner.Run(new BatchRequest { Workload = new SleepWorkload(seconds), Modes = [ExecutionMode.Thread] }, completion);
         var ordered = new RecordingSink();
-        BatchRunner.Run(new BatchRequest { Workload = new Workloads.SleepWorkload(seconds), Mode = ExecutionMode.Thread, Ordered = true }, ordered);
+        BatchRunner.Run(new BatchRequest { Workload = new SleepWorkload(seconds), Modes = [ExecutionMode.Thread], Ordered = true }, ordered);
 
         Assert.Equal([1, 2, 0], completion.Results.Select(r => r.Index));
         Assert.Equal([0, 1, 2], ordered.Results.Select(r => r.Index));
@@ -162,7 +164,7 @@ public class ModeBehaviourTests
     public void Summary_counts_items_and_measures_overlap()
     {
         var sink = new RecordingSink();
-        var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Thread, 5, Sleep), sink);
+        var summary = BatchRunner.Run(TestWorkloads.Sleep(ExecutionMode.Thread, 5, Sleep), sink).Single();
 
         Assert.Equal(5, summary.ItemCount);
         Assert.Equal(5, summary.Succeeded);

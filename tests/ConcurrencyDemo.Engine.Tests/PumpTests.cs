@@ -33,7 +33,8 @@ public class PumpTests
 
         var kinds = sink.Events.Where(e => e is not BatchProgressEvent).Select(e => e.GetType().Name).ToList();
         Assert.Equal(
-            ["ItemStartedEvent", "ItemLogEvent", "ItemLogEvent", "ItemFinishedEvent", "ItemStartedEvent", "ItemLogEvent", "ItemLogEvent", "ItemFinishedEvent"],
+            ["RunStartedEvent", "ItemStartedEvent", "ItemLogEvent", "ItemLogEvent", "ItemFinishedEvent",
+             "ItemStartedEvent", "ItemLogEvent", "ItemLogEvent", "ItemFinishedEvent", "RunFinishedEvent"],
             kinds);
     }
 }

@@ -1,4 +1,5 @@
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
 
 namespace ConcurrencyDemo.Engine.Tests;
 

@@ -1,6 +1,7 @@
 using ConcurrencyDemo.Engine.WorkerProcesses;
-using ConcurrencyDemo.Engine.Workloads;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
+using ConcurrencyDemo.Engine.Items;
 
 namespace ConcurrencyDemo.Engine.Tests;
 
@@ -14,7 +15,7 @@ internal static class TestWorkloads
         new()
         {
             Workload = SleepWorkload.Create(count, [seconds]),
-            Mode = mode,
+            Modes = [mode],
             ThrottleLimit = throttleLimit,
             Ordered = ordered,
             WorkerCommand = CliWorker,
@@ -27,9 +28,11 @@ internal sealed class FailingWorkload(int count, params int[] failingIndexes) : 
     public override string Name => "Failing";
     public override int Count => count;
     public override string GetLabel(int index) => $"item {index}";
-    public override Type ResultType => typeof(ItemResult);
     public override ItemResult CreateResult(int index) => new();
-    public override string SaveSettings() => "";
+    public override System.Text.Json.JsonElement SaveSettings() => default;
+    // In-process only: never crosses the worker protocol, but the base class's JSON must name its result type.
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo ResultJson =>
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo.CreateJsonTypeInfo<ItemResult>(System.Text.Json.JsonSerializerOptions.Default);
 
     public override void Execute(int index, ItemResult result, ItemContext context)
     {

@@ -1,4 +1,5 @@
 using ConcurrencyDemo.Engine.WorkerProcesses;
+using ConcurrencyDemo.Engine.Items;
 
 namespace ConcurrencyDemo.Engine.Tests;
 
@@ -50,7 +51,7 @@ public class WorkerHostStampTests
     public void A_failed_in_process_item_still_says_where_it_ran()
     {
         var sink = new RecordingSink();
-        BatchRunner.Run(new BatchRequest { Workload = new FailingWorkload(2, 1), Mode = ExecutionMode.Thread }, sink);
+        BatchRunner.Run(new BatchRequest { Workload = new FailingWorkload(2, 1), Modes = [ExecutionMode.Thread] }, sink);
 
         var failed = Assert.Single(sink.Results, r => !r.Success);
         Assert.Equal(WorkerHostKind.InProcess, failed.WorkerHost);

@@ -1,6 +1,7 @@
 using System.Text;
 using ConcurrencyDemo.Engine.WorkerProcesses;
-using ConcurrencyDemo.Engine.Workloads;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
+using ConcurrencyDemo.Engine.Items;
 
 namespace ConcurrencyDemo.Engine.Tests;
 
@@ -19,7 +20,7 @@ public class WorkerHostTests
         Assert.Equal(Environment.ProcessId, replies[0].ProcessId);
         var finished = replies[^1];
         Assert.Equal(1, finished.Index);
-        Assert.True(finished.Success);
+        Assert.True(finished.Result!.Value.GetProperty("success").GetBoolean());
         Assert.True(finished.EndTimestamp > finished.Timestamp);
         Assert.Equal(0.02, finished.Result!.Value.GetProperty("sleepSeconds").GetDouble());
         Assert.Equal("Sleeping 0.02 second(s)...", replies[2].Message);
@@ -34,14 +35,17 @@ public class WorkerHostTests
 
         var finished = replies[^1];
         Assert.Equal("finished", finished.Type);
-        Assert.False(finished.Success);
+        // Cancelled, as an item in the parent's own process would be: one outcome, however the item ran.
+        Assert.False(finished.Result!.Value.TryGetProperty("success", out _));
+        Assert.Equal("Cancelled", finished.Result!.Value.GetProperty("failure").GetString());
+        Assert.Equal("Cancelled.", finished.Result!.Value.GetProperty("error").GetString());
         Assert.True(Engine.MonotonicClock.SecondsBetween(finished.Timestamp, finished.EndTimestamp) < 10, "the 30 s sleep must have been woken");
     }
 
     [Fact]
     public void Worker_reports_an_unknown_workload_and_stops()
     {
-        var replies = Converse(new WorkerMessage { Type = WorkerMessage.Init, Workload = "Nope", Settings = "" });
+        var replies = Converse(new WorkerMessage { Type = WorkerMessage.Init, Workload = "Nope" });
 
         Assert.Equal(["ready", "failure"], replies.Select(m => m.Type));
         Assert.Contains("Nope", replies[1].Message);
@@ -60,7 +64,7 @@ public class WorkerHostTests
         string input = string.Concat(commands.Select(c => c.ToJson() + "\n"));
         using var stdin = new MemoryStream(Encoding.UTF8.GetBytes(input));
         using var stdout = new MemoryStream();
-        WorkerHost.Run(stdin, stdout);
+        WorkerHost.Run(Workloads.WorkloadCatalog.Restore, stdin, stdout);
         return Encoding.UTF8.GetString(stdout.ToArray())
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => WorkerMessage.Parse(line) ?? throw new Xunit.Sdk.XunitException($"not a protocol line: {line}"))

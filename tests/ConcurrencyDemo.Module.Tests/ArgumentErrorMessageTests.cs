@@ -1,4 +1,5 @@
-using ConcurrencyDemo.Engine.Workloads;
+using ConcurrencyDemo.Engine.Items;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
 using ConcurrencyDemo.Messages;
 
 namespace ConcurrencyDemo.Module.Tests;
@@ -6,19 +7,14 @@ namespace ConcurrencyDemo.Module.Tests;
 public class ArgumentErrorMessageTests
 {
     [Fact]
-    public void The_engine_argument_name_and_actual_value_tail_are_cut()
+    public void A_refused_setting_is_said_about_the_parameter_the_user_typed()
     {
-        var engineError = Assert.ThrowsAny<ArgumentException>(() => SleepWorkload.Create(1, [-1.0]));
-        Assert.Contains("(Parameter 'seconds')", engineError.Message); // what .NET adds, and the user never typed
+        var engineError = Assert.Throws<InvalidSettingException>(() => SleepWorkload.Create(1, [-1.0]));
+        Assert.Equal(SleepWorkload.SecondsSetting, engineError.Setting);
+        Assert.DoesNotContain("Parameter", engineError.Message); // nothing .NET appends, nothing the user never typed
 
-        string message = ArgumentErrorMessage.ForParameter("Seconds", engineError);
+        string message = ArgumentErrorMessage.ForParameter("Seconds", engineError.Message);
 
         Assert.Equal("Invalid -Seconds: Sleep time -1 (item 0) must be a number of seconds from 0 to 86400.", message);
-    }
-
-    [Fact]
-    public void A_message_without_a_parameter_name_is_kept_whole()
-    {
-        Assert.Equal("Invalid -Count: Too many.", ArgumentErrorMessage.ForParameter("Count", new ArgumentException("Too many.")));
     }
 }

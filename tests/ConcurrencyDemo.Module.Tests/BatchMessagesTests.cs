@@ -2,6 +2,7 @@ using ConcurrencyDemo.Engine;
 using ConcurrencyDemo.Engine.Events;
 using ConcurrencyDemo.Engine.Results;
 using ConcurrencyDemo.Messages;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
 
 namespace ConcurrencyDemo.Module.Tests;
 
@@ -65,8 +66,8 @@ public class BatchMessagesTests
     [Fact]
     public void Progress_names_the_run_when_several_modes_run()
     {
-        Assert.Equal("Invoke-SleepDemo: Pool (run 3 of 5)", BatchMessages.ProgressActivity("Invoke-SleepDemo", ExecutionMode.Pool, 3, 5));
-        Assert.Equal("Invoke-SleepDemo: Pool", BatchMessages.ProgressActivity("Invoke-SleepDemo", ExecutionMode.Pool, 1, 1));
+        Assert.Equal("Invoke-SleepDemo: Pool (run 3 of 5)", BatchMessages.ProgressActivity("Invoke-SleepDemo", Started(ExecutionMode.Pool, 3, 5)));
+        Assert.Equal("Invoke-SleepDemo: Pool", BatchMessages.ProgressActivity("Invoke-SleepDemo", Started(ExecutionMode.Pool, 1, 1)));
     }
 
     [Fact]
@@ -85,6 +86,12 @@ public class BatchMessagesTests
     [Fact]
     public void The_run_start_line_gives_the_effective_throttle_limit()
     {
-        Assert.Equal("Pool: running 10 Sleep item(s), at most 6 at once.", BatchMessages.RunStarting(ExecutionMode.Pool, 10, "Sleep", 6));
+        Assert.Equal("Pool: running 10 Sleep item(s), at most 6 at once.", BatchMessages.RunStarting(Started(ExecutionMode.Pool, 1, 1)));
     }
+
+    private static RunStartedEvent Started(ExecutionMode mode, int runNumber, int runCount) => new()
+    {
+        RunId = "r", Seconds = 0, Workload = "Sleep", Mode = mode, ThrottleLimit = 6, ItemCount = 10,
+        RunNumber = runNumber, RunCount = runCount, WorkerProcesses = 0,
+    };
 }

@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using System.Reflection;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
+using ConcurrencyDemo.Commands;
 
 namespace ConcurrencyDemo.Module.Tests;
 
@@ -87,7 +89,7 @@ public class CmdletNamingTests
         {
             var (verb, noun) = CmdletMetadata.CmdletName(cmdlet);
             Assert.Equal($"{verb}{noun}Command", cmdlet.Name);
-            Assert.Equal("ConcurrencyDemo", cmdlet.Namespace);
+            Assert.Equal("ConcurrencyDemo.Commands", cmdlet.Namespace);
         }
     }
 
@@ -102,7 +104,7 @@ public class CmdletNamingTests
     public void Invoke_SleepDemo_outputs_sleep_results()
     {
         Assert.Equal("Invoke-SleepDemo", CmdletMetadata.CommandName(typeof(InvokeSleepDemoCommand)));
-        Assert.Equal([typeof(ConcurrencyDemo.Engine.Results.SleepResult)], CmdletMetadata.OutputTypes(typeof(InvokeSleepDemoCommand)));
+        Assert.Equal([typeof(ConcurrencyDemo.Engine.Workloads.Sleep.SleepResult)], CmdletMetadata.OutputTypes(typeof(InvokeSleepDemoCommand)));
     }
 
     /// <summary>Verbs that change things on disk or elsewhere; such cmdlets must honour -WhatIf and -Confirm.</summary>

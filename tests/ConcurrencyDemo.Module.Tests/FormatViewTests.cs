@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Xml.Linq;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
 
 namespace ConcurrencyDemo.Module.Tests;
 

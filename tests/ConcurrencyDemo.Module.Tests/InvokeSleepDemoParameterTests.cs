@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using System.Reflection;
 using ConcurrencyDemo.Engine;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
+using ConcurrencyDemo.Commands;
 
 namespace ConcurrencyDemo.Module.Tests;
 
@@ -55,7 +57,7 @@ public class InvokeSleepDemoParameterTests
         Assert.NotNull(alias);
         var names = ((IEnumerable<CustomAttributeTypedArgument>)alias!.ConstructorArguments[0].Value!).Select(a => (string)a.Value!);
         // The result's property: piping results (or Import-Csv of them) runs the same sleeps again.
-        Assert.Contains(nameof(ConcurrencyDemo.Engine.Results.SleepResult.SleepSeconds), names);
+        Assert.Contains(nameof(ConcurrencyDemo.Engine.Workloads.Sleep.SleepResult.SleepSeconds), names);
     }
 
     [Theory]
@@ -83,7 +85,7 @@ public class InvokeSleepDemoParameterTests
     public void Seconds_is_validated_as_doubles_from_zero_to_the_engine_maximum()
     {
         // Doubles, not ints: PowerShell compares the range's own type with each element.
-        Assert.Equal((0.0, ConcurrencyDemo.Engine.Workloads.SleepWorkload.MaxSeconds), Range("Seconds"));
+        Assert.Equal((0.0, SleepWorkload.MaxSeconds), Range("Seconds"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ConcurrencyDemo.Tests.Common;
+using ConcurrencyDemo.Commands;
 
 namespace ConcurrencyDemo.Module.Tests;
 

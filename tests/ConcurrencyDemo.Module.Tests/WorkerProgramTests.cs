@@ -2,9 +2,10 @@ using System.Text.Json;
 using ConcurrencyDemo.Engine;
 using ConcurrencyDemo.Engine.Events;
 using ConcurrencyDemo.Engine.Results;
-using ConcurrencyDemo.Engine.Workloads;
 using ConcurrencyDemo.Tests.Common;
 using ConcurrencyDemo.Workers;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
+using ConcurrencyDemo.Engine.Items;
 
 namespace ConcurrencyDemo.Module.Tests;
 
@@ -48,7 +49,7 @@ public class WorkerProgramTests
         var request = new BatchRequest
         {
             Workload = SleepWorkload.Create(2, [0.05]),
-            Mode = ExecutionMode.Process,
+            Modes = [ExecutionMode.Process],
             ThrottleLimit = 2,
             WorkerCommand = DotnetWorker.CreateCommand(host!.Path, WorkerProgram),
         };

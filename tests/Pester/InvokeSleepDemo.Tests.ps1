@@ -15,7 +15,7 @@ Describe 'Invoke-SleepDemo' {
 
         $ResultProperties = @(
             'RunId', 'Workload', 'Mode', 'ThrottleLimit', 'Index', 'Label', 'StartSeconds', 'EndSeconds', 'DurationSeconds',
-            'Worker', 'WorkerStartSeconds', 'WorkerReadySeconds', 'ThreadId', 'ProcessId', 'WorkerHost', 'Success', 'Error', 'SleepSeconds'
+            'Worker', 'WorkerStartSeconds', 'WorkerReadySeconds', 'ThreadId', 'ProcessId', 'WorkerHost', 'Success', 'Failure', 'Error', 'SleepSeconds'
         )
 
         # Processes started by this one, whatever their program: Process-mode workers that are still alive.
@@ -57,7 +57,7 @@ Describe 'Invoke-SleepDemo' {
         }
 
         It 'has a table view for SleepResult' {
-            $format = Get-FormatData -TypeName 'ConcurrencyDemo.Engine.Results.SleepResult'
+            $format = Get-FormatData -TypeName 'ConcurrencyDemo.Engine.Workloads.Sleep.SleepResult'
             $format | Should -Not -BeNullOrEmpty
             $format.FormatViewDefinition[0].Control | Should -BeOfType ([System.Management.Automation.TableControl])
         }
@@ -73,7 +73,7 @@ Describe 'Invoke-SleepDemo' {
             ($results.Index | Sort-Object) | Should -Be @(0, 1, 2, 3)
             @($results.RunId | Sort-Object -Unique).Count | Should -Be 1
             foreach ($result in $results) {
-                $result | Should -BeOfType ([ConcurrencyDemo.Engine.Results.SleepResult])
+                $result | Should -BeOfType ([ConcurrencyDemo.Engine.Workloads.Sleep.SleepResult])
                 "$($result.Mode)" | Should -Be $Mode
                 $result.Success | Should -BeTrue
                 $result.SleepSeconds | Should -Be 0.2
@@ -169,7 +169,7 @@ Describe 'Invoke-SleepDemo' {
             @{ Name = 'ThrottleLimit'; Value = -1 }
         ) {
             $arguments = @{ $Name = $Value; Mode = 'Async' }
-            { Invoke-SleepDemo @arguments } | Should -Throw -ErrorId 'ParameterArgumentValidationError,ConcurrencyDemo.InvokeSleepDemoCommand'
+            { Invoke-SleepDemo @arguments } | Should -Throw -ErrorId 'ParameterArgumentValidationError,ConcurrencyDemo.Commands.InvokeSleepDemoCommand'
         }
 
         It 'rejects an unknown -Mode' {
@@ -177,11 +177,11 @@ Describe 'Invoke-SleepDemo' {
         }
 
         It 'rejects an empty -Seconds list rather than running the default batch' {
-            { Invoke-SleepDemo -Seconds @() -Mode Async } | Should -Throw -ErrorId 'ParameterArgumentValidationError,ConcurrencyDemo.InvokeSleepDemoCommand' -ExpectedMessage '*Seconds*'
+            { Invoke-SleepDemo -Seconds @() -Mode Async } | Should -Throw -ErrorId 'ParameterArgumentValidationError,ConcurrencyDemo.Commands.InvokeSleepDemoCommand' -ExpectedMessage '*Seconds*'
         }
 
         It 'refuses -Count with several -Seconds values, naming -Count' {
-            { Invoke-SleepDemo -Count 3 -Seconds 0.1, 0.2 } | Should -Throw -ErrorId 'InvalidCount,ConcurrencyDemo.InvokeSleepDemoCommand' -ExpectedMessage '*-Count*'
+            { Invoke-SleepDemo -Count 3 -Seconds 0.1, 0.2 } | Should -Throw -ErrorId 'InvalidCount,ConcurrencyDemo.Commands.InvokeSleepDemoCommand' -ExpectedMessage '*-Count*'
         }
     }
 
@@ -251,7 +251,7 @@ Describe 'Invoke-SleepDemo' {
             $verbose | Should -Contain ($verbose | Where-Object { $_ -match '^\[\d+\.\d{3} s\] Thread-1 item \d: Sleeping 0\.1 second\(s\)\.\.\.$' } | Select-Object -First 1)
             @($verbose | Where-Object { $_ -match '^\[\d+\.\d{3} s\] Thread-\d item \d: ' }).Count | Should -Be 4
             ($verbose -join "`n") | Should -Match 'Thread: 2 item\(s\) in [\d.]+ s'
-            @($records | Where-Object { $_ -is [ConcurrencyDemo.Engine.Results.SleepResult] }).Count | Should -Be 2
+            @($records | Where-Object { $_ -is [ConcurrencyDemo.Engine.Workloads.Sleep.SleepResult] }).Count | Should -Be 2
         }
 
         It 'prints debug lines under -Debug in a non-interactive pwsh, without asking or failing, <Stdin>' -ForEach @(
@@ -346,10 +346,14 @@ Describe 'Invoke-SleepDemo' {
                 $output.Count | Should -Be 1
                 $failed = $output[0]
                 $failed.Success | Should -BeFalse
+                "$($failed.Failure)" | Should -Be 'WorkerDied'
                 $failed.Error | Should -Match 'exited'
                 $failed.SleepSeconds | Should -Be 7
                 $failed.ThreadId | Should -Not -Be 0
                 $shell.Streams.Error.Count | Should -Be 1
+                # The kind of failure, not its words, makes the error id and category.
+                $shell.Streams.Error[0].FullyQualifiedErrorId | Should -Be 'WorkerDied,ConcurrencyDemo.Commands.InvokeSleepDemoCommand'
+                "$($shell.Streams.Error[0].CategoryInfo.Category)" | Should -Be 'ResourceUnavailable'
                 $shell.Streams.Error[0].TargetObject.SleepSeconds | Should -Be 7
                 Wait-NoChildProcess | Should -BeNullOrEmpty
             } finally {

@@ -123,7 +123,7 @@ Describe 'Process mode worker processes' {
             $written = [System.Collections.Generic.List[object]]::new()
 
             { Invoke-SleepDemo -Mode Thread, Process -Count 1 -Seconds 0 -ErrorAction Stop | ForEach-Object { $written.Add($_) } } |
-                Should -Throw -ErrorId 'InvalidWorkerHostSetting,ConcurrencyDemo.InvokeSleepDemoCommand' -ExpectedMessage "*CONCURRENCYDEMO_WORKER_HOST is 'python'*"
+                Should -Throw -ErrorId 'InvalidWorkerHostSetting,ConcurrencyDemo.Commands.InvokeSleepDemoCommand' -ExpectedMessage "*CONCURRENCYDEMO_WORKER_HOST is 'python'*"
             # The Thread run comes first, yet wrote nothing: the setting is checked before any run starts.
             $written.Count | Should -Be 0
         }

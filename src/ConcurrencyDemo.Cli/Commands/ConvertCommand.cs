@@ -1,7 +1,7 @@
 using ConcurrencyDemo.Cli.Arguments;
 using ConcurrencyDemo.Engine;
 using ConcurrencyDemo.Engine.Results;
-using ConcurrencyDemo.Engine.Workloads;
+using ConcurrencyDemo.Engine.Workloads.Convert;
 using ConcurrencyDemo.Imaging.Formats;
 using ConcurrencyDemo.Imaging.Pipeline;
 

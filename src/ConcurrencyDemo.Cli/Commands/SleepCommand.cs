@@ -1,5 +1,5 @@
 using ConcurrencyDemo.Cli.Arguments;
-using ConcurrencyDemo.Engine.Workloads;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
 
 namespace ConcurrencyDemo.Cli.Commands;
 

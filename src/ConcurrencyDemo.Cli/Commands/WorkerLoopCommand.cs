@@ -1,4 +1,4 @@
-using ConcurrencyDemo.Engine.WorkerProcesses;
+using ConcurrencyDemo.Engine;
 
 namespace ConcurrencyDemo.Cli.Commands;
 
@@ -18,6 +18,6 @@ public sealed class WorkerLoopCommand : ICliCommand
         // worker's life (it closes stdin or kills it), so a worker that died first would only show up as a
         // spurious "worker exited" failure in the parent's output.
         Console.CancelKeyPress += (_, e) => e.Cancel = true;
-        return WorkerHost.Run();
+        return WorkerMain.Run();
     }
 }

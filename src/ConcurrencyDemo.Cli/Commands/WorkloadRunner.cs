@@ -2,14 +2,14 @@ using ConcurrencyDemo.Cli.Output;
 using ConcurrencyDemo.Cli.Signals;
 using ConcurrencyDemo.Engine;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Items;
 using ConcurrencyDemo.Engine.WorkerProcesses;
-using ConcurrencyDemo.Engine.Workloads;
 
 namespace ConcurrencyDemo.Cli.Commands;
 
 /// <summary>
-/// Runs one workload in each requested mode, one run after another, streaming every result as it
-/// comes. This thread is the engine's event pump, so every write to stdout and stderr happens here.
+/// Runs one workload in each requested mode (the engine runs them one after another), streaming every
+/// result as it comes. This thread is the engine's event pump, so every write to stdout and stderr happens here.
 /// </summary>
 public static class WorkloadRunner
 {
@@ -18,29 +18,19 @@ public static class WorkloadRunner
     {
         var writer = CreateWriter(workload, options);
         var reporter = StderrReporter.ForConsole(options.Verbose);
-        var summaries = new List<RunSummary>();
-
         using var signals = new StopSignals();
-        var sink = new ResultStreamingSink(writer, reporter, describeFailure, signals.Token);
+        var request = new BatchRequest
+        {
+            Workload = workload,
+            Modes = options.Modes,
+            ThrottleLimit = options.ThrottleLimit,
+            Ordered = options.Ordered,
+            WorkerCommand = options.Modes.Contains(ExecutionMode.Process) ? WorkerCommand.ForCurrentProgram("worker") : null,
+        };
+        IReadOnlyList<RunSummary> summaries;
         try
         {
-            foreach (var mode in options.Modes)
-            {
-                signals.Token.ThrowIfCancellationRequested();
-                var request = new BatchRequest
-                {
-                    Workload = workload,
-                    Mode = mode,
-                    ThrottleLimit = options.ThrottleLimit,
-                    Ordered = options.Ordered,
-                    WorkerCommand = mode == ExecutionMode.Process ? WorkerCommand.ForCurrentProgram("worker") : null,
-                };
-                writer.BeginRun(mode);
-                var summary = BatchRunner.Run(request, sink, signals.Token);
-                reporter.ClearProgress();
-                writer.EndRun(summary);
-                summaries.Add(summary);
-            }
+            summaries = BatchRunner.Run(request, new ResultStreamingSink(writer, reporter, describeFailure, signals.Token), signals.Token);
         }
         catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
         {
@@ -53,21 +43,11 @@ public static class WorkloadRunner
         return summaries.Any(s => s.Failed > 0) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
-    private static IResultWriter CreateWriter(Workload workload, RunOptions options)
+    private static IResultWriter CreateWriter(Workload workload, RunOptions options) => options.Format switch
     {
-        var resultType = workload.ResultType;
-        return options.Format switch
-        {
-            OutputFormat.Csv => new CsvResultWriter(Console.Out, resultType),
-            OutputFormat.Json => new JsonLinesResultWriter(Console.Out, resultType),
-            _ => new TableResultWriter(Console.Out, TableColumnsFor(workload, options)),
-        };
-    }
-
-    private static IReadOnlyList<TableColumn> TableColumnsFor(Workload workload, RunOptions options) => workload switch
-    {
-        ConvertWorkload => ConvertTableColumns.For(WidestLabel(workload), WidestWorkerName(workload, options)),
-        _ => ItemTableColumns.Timeline(WidestLabel(workload), WidestWorkerName(workload, options)),
+        OutputFormat.Csv => new CsvResultWriter(Console.Out, workload.ResultType),
+        OutputFormat.Json => new JsonLinesResultWriter(Console.Out, workload.ResultType),
+        _ => new TableResultWriter(Console.Out, ResultTables.For(workload.ResultType, WidestLabel(workload), WidestWorkerName(workload, options))),
     };
 
     private static int WidestLabel(Workload workload)

@@ -14,15 +14,23 @@ public sealed class ResultStreamingSink(IResultWriter writer, StderrReporter rep
 {
     public void OnEvent(BatchEvent batchEvent)
     {
-        if (batchEvent is ItemFinishedEvent finished)
+        switch (batchEvent)
         {
-            writer.WriteItem(finished.Result);
-            if (!finished.Result.Success && describeFailure is not null && !stopping.IsCancellationRequested)
-                reporter.ReportLine(describeFailure(finished.Result));
-        }
-        else
-        {
-            reporter.Report(batchEvent);
+            case RunStartedEvent started:
+                writer.BeginRun(started.Mode);
+                break;
+            case ItemFinishedEvent finished:
+                writer.WriteItem(finished.Result);
+                if (!finished.Result.Success && describeFailure is not null && !stopping.IsCancellationRequested)
+                    reporter.ReportLine(describeFailure(finished.Result));
+                break;
+            case RunFinishedEvent finished:
+                reporter.ClearProgress();
+                writer.EndRun(finished.Summary);
+                break;
+            default:
+                reporter.Report(batchEvent);
+                break;
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace ConcurrencyDemo.Engine.Events;
 
-/// <summary>A line an item says while it runs ("Sleeping 1 second(s)..."): verbose output in PowerShell.</summary>
+/// <summary>A line an item says while it runs, in the workload's words: verbose output in PowerShell.</summary>
 public sealed record ItemLogEvent : BatchEvent
 {
     public required int Index { get; init; }

@@ -1,3 +1,5 @@
+using ConcurrencyDemo.Engine.Items;
+
 namespace ConcurrencyDemo.Engine.Results;
 
 /// <summary>
@@ -51,6 +53,9 @@ public class ItemResult
     public string WorkerHost { get; set; } = "";
 
     public bool Success { get; set; }
+
+    /// <summary>Why the item failed, as a kind a script can test (None when it succeeded); <see cref="Error"/> says it in words.</summary>
+    public FailureKind Failure { get; set; }
 
     /// <summary>Why the item failed; empty when it succeeded.</summary>
     public string Error { get; set; } = "";

@@ -3,7 +3,7 @@ namespace ConcurrencyDemo.Engine.Scheduling;
 /// <summary>Starts a real OS thread (never a thread-pool thread) and exposes its end as a task.</summary>
 internal static class DedicatedThread
 {
-    /// <summary>Sleeping items need little stack; a small one lets Thread mode start a thousand threads cheaply.</summary>
+    /// <summary>Waiting items need little stack; a small one lets Thread mode start a thousand threads cheaply.</summary>
     private const int StackSize = 256 * 1024;
 
     public static Task Start(string name, Action<long> body)

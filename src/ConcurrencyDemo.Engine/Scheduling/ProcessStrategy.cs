@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using ConcurrencyDemo.Engine.Events;
+using ConcurrencyDemo.Engine.Items;
 using ConcurrencyDemo.Engine.Results;
 using ConcurrencyDemo.Engine.WorkerProcesses;
 
@@ -17,7 +18,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
 
     private readonly ConcurrentDictionary<WorkerProcess, byte> _live = new();
     private int _next = -1;
-    private string _workloadSettings = "";
+    private JsonElement _workloadSettings;
     private int _workersStarted;
 
     public async Task RunAsync(RunContext run)
@@ -68,7 +69,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
                     {
                         if (run.CancellationToken.IsCancellationRequested) return;
                         long now = MonotonicClock.Now;
-                        PostFailure(run, index, new WorkerLane(name, requested, now), now, 0, 0, command.HostKind, ex.Message);
+                        PostFailure(run, index, new WorkerLane(name, requested, now), now, 0, 0, command.HostKind, FailureKind.WorkerNotStarted, ex.Message);
                         continue;
                     }
                 }
@@ -94,14 +95,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
         var worker = WorkerProcess.Start(command, name, run.Request.WorkerStartTimeout, run.CancellationToken);
         _live.TryAdd(worker, 0);
         if (run.CancellationToken.IsCancellationRequested) worker.Kill();
-        try
-        {
-            worker.Send(new WorkerMessage { Type = WorkerMessage.Init, Workload = run.Workload.Name, Settings = _workloadSettings });
-        }
-        catch (IOException)
-        {
-            // It died right after saying ready: the first item's read sees that, fails the item and replaces it.
-        }
+        worker.Initialize(run.Workload.Name, _workloadSettings);
         run.Pump.Post(new WorkerStartedEvent
         {
             RunId = run.RunId,
@@ -118,68 +112,36 @@ internal sealed class ProcessStrategy : IExecutionStrategy
     private static bool RunItem(RunContext run, WorkerProcess worker, string workerHost, int index)
     {
         var lane = new WorkerLane(worker.Name, worker.StartTimestamp, worker.ReadyTimestamp);
-        long sent = MonotonicClock.Now;
-        try
+        var outcome = worker.RunItem(index,
+            started: (timestamp, _) => run.PostStarted(index, lane, timestamp),
+            log: message => run.PostLog(index, lane, message));
+        if (outcome.WorkerGone is { } why)
         {
-            worker.Send(new WorkerMessage { Type = WorkerMessage.RunItem, Index = index });
+            // Killed by a cancellation: the run is ending, and its items are not failures to report.
+            if (!run.CancellationToken.IsCancellationRequested)
+                PostFailure(run, index, lane, outcome.StartTimestamp, outcome.ThreadId, worker.ProcessId, workerHost, FailureKind.WorkerDied, why);
+            return false;
         }
-        catch (IOException)
-        {
-            // The worker died between items; the read below reports it.
-        }
-        long started = sent;
-        int threadId = 0;
-        while (worker.Receive() is { } message)
-        {
-            switch (message.Type)
-            {
-                case WorkerMessage.Started:
-                    started = message.Timestamp;
-                    threadId = message.ThreadId;
-                    run.PostStarted(index, lane, started);
-                    break;
-                case WorkerMessage.Log:
-                    run.PostLog(index, lane, message.Message ?? "");
-                    break;
-                case WorkerMessage.Finished:
-                    var result = ReadResult(run, index, message);
-                    run.Stamp(result, index, lane, message.Timestamp, message.EndTimestamp, message.ThreadId, worker.ProcessId, workerHost);
-                    result.Success = message.Success;
-                    result.Error = message.Success ? "" : message.Message ?? "Failed.";
-                    run.PostFinished(result);
-                    return true;
-                case WorkerMessage.Failure:
-                    PostFailure(run, index, lane, started, threadId, worker.ProcessId, workerHost, $"Worker process {worker.ProcessId} failed: {message.Message}");
-                    return false;
-            }
-        }
-        if (run.CancellationToken.IsCancellationRequested) return false;
-        PostFailure(run, index, lane, started, threadId, worker.ProcessId, workerHost,
-            $"Worker process {worker.ProcessId} ({worker.Name}) exited while running item {index}{worker.DescribeExit()}.");
-        return false;
+        var result = (outcome.Result is { } json ? run.Workload.RestoreResult(json) : null) ?? NotUnderstood(run, index);
+        run.Stamp(result, index, lane, outcome.StartTimestamp, outcome.EndTimestamp, outcome.ThreadId, worker.ProcessId, workerHost);
+        run.PostFinished(result);
+        return true;
     }
 
-    private static ItemResult ReadResult(RunContext run, int index, WorkerMessage message)
+    /// <summary>A "finished" reply whose result could not be read: the item's inputs, failed.</summary>
+    private static ItemResult NotUnderstood(RunContext run, int index)
     {
-        var blank = run.Workload.CreateResult(index);
-        if (message.Result is not { } json) return blank;
-        try
-        {
-            return (ItemResult?)json.Deserialize(WorkerProtocolJson.For(run.Workload.ResultType)) ?? blank;
-        }
-        catch (JsonException)
-        {
-            return blank;
-        }
+        var result = run.Workload.CreateResult(index);
+        ItemExecution.Fail(result, FailureKind.WorkerDied, "The worker process sent a result that could not be read.");
+        return result;
     }
 
     /// <summary>An item the worker could not finish: its inputs kept, so that it can be run again.</summary>
-    private static void PostFailure(RunContext run, int index, WorkerLane lane, long startTimestamp, int threadId, int processId, string workerHost, string error)
+    private static void PostFailure(RunContext run, int index, WorkerLane lane, long startTimestamp, int threadId, int processId, string workerHost, FailureKind kind, string error)
     {
         var result = run.Workload.CreateResult(index);
         run.Stamp(result, index, lane, startTimestamp, MonotonicClock.Now, threadId, processId, workerHost);
-        result.Success = false;
-        result.Error = error;
+        ItemExecution.Fail(result, kind, error);
         run.PostFinished(result);
     }
 

@@ -1,17 +1,18 @@
 using ConcurrencyDemo.Engine.Events;
+using ConcurrencyDemo.Engine.Items;
 using ConcurrencyDemo.Engine.Results;
 using ConcurrencyDemo.Engine.WorkerProcesses;
-using ConcurrencyDemo.Engine.Workloads;
 
 namespace ConcurrencyDemo.Engine.Scheduling;
 
 /// <summary>What every execution strategy of one run shares: the workload, the clock, the pump and the cancellation.</summary>
 internal sealed class RunContext
 {
-    public RunContext(string runId, BatchRequest request, int throttleLimit, long startTimestamp, EventPump pump, CancellationToken cancellationToken)
+    public RunContext(string runId, BatchRequest request, ExecutionMode mode, int throttleLimit, long startTimestamp, EventPump pump, CancellationToken cancellationToken)
     {
         RunId = runId;
         Request = request;
+        Mode = mode;
         ThrottleLimit = throttleLimit;
         StartTimestamp = startTimestamp;
         Pump = pump;
@@ -21,7 +22,7 @@ internal sealed class RunContext
     public string RunId { get; }
     public BatchRequest Request { get; }
     public Workload Workload => Request.Workload;
-    public ExecutionMode Mode => Request.Mode;
+    public ExecutionMode Mode { get; }
     public int ThrottleLimit { get; }
     public int Count => Request.Workload.Count;
     public long StartTimestamp { get; }
@@ -34,15 +35,7 @@ internal sealed class RunContext
     public void RunItem(int index, WorkerLane lane)
     {
         var result = Begin(index, lane, out var context);
-        try
-        {
-            Workload.Execute(index, result, context);
-            result.Success = true;
-        }
-        catch (Exception ex)
-        {
-            Fail(result, ex);
-        }
+        ItemExecution.Run(Workload, index, result, context);
         Finish(result);
     }
 
@@ -50,15 +43,7 @@ internal sealed class RunContext
     public async Task RunItemAsync(int index, WorkerLane lane)
     {
         var result = Begin(index, lane, out var context);
-        try
-        {
-            await Workload.ExecuteAsync(index, result, context).ConfigureAwait(false);
-            result.Success = true;
-        }
-        catch (Exception ex)
-        {
-            Fail(result, ex);
-        }
+        await ItemExecution.RunAsync(Workload, index, result, context).ConfigureAwait(false);
         Finish(result);
     }
 
@@ -107,11 +92,5 @@ internal sealed class RunContext
         result.EndSeconds = SecondsAt(MonotonicClock.Now);
         result.DurationSeconds = result.EndSeconds - result.StartSeconds;
         PostFinished(result);
-    }
-
-    public static void Fail(ItemResult result, Exception ex)
-    {
-        result.Success = false;
-        result.Error = ex is OperationCanceledException ? "Cancelled." : ex.Message;
     }
 }

@@ -1,22 +1,24 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using ConcurrencyDemo.Engine.Workloads;
+using ConcurrencyDemo.Engine.Items;
 
 namespace ConcurrencyDemo.Engine.WorkerProcesses;
 
 /// <summary>
-/// The loop a worker process runs (<c>concurrency-demo worker</c>, or pwsh with the module imported):
-/// it says it is ready, rebuilds the workload it is sent, then runs one item per command. stdout is
+/// The loop a worker process runs (see <see cref="WorkerMain"/>): it says it is ready, rebuilds the workload
+/// it is sent with the front end's <c>restore</c>, then runs one item per command. stdout is
 /// the protocol's alone. An "exit" command ends the loop once the items before it are done; stdin
 /// closing without one means the parent died, so the running item is cancelled and the worker stops:
 /// a worker never outlives the batch that started it.
 /// </summary>
 public static class WorkerHost
 {
-    public static int Run() => Run(Console.OpenStandardInput(), Console.OpenStandardOutput());
+    /// <param name="restore">Rebuilds a workload from its registered name and saved settings.</param>
+    public static int Run(Func<string, JsonElement, Workload> restore) =>
+        Run(restore, Console.OpenStandardInput(), Console.OpenStandardOutput());
 
-    public static int Run(Stream input, Stream output)
+    public static int Run(Func<string, JsonElement, Workload> restore, Stream input, Stream output)
     {
         var writer = new StreamWriter(output, new UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
         var sendLock = new object();
@@ -64,7 +66,7 @@ public static class WorkerHost
                 case WorkerMessage.Init:
                     try
                     {
-                        workload = WorkloadCatalog.Restore(command.Workload ?? "", command.Settings ?? "");
+                        workload = restore(command.Workload ?? "", command.Settings ?? default);
                     }
                     catch (Exception ex)
                     {
@@ -90,20 +92,9 @@ public static class WorkerHost
         long start = MonotonicClock.Now;
         send(new WorkerMessage { Type = WorkerMessage.Started, Index = index, Timestamp = start, ThreadId = Environment.CurrentManagedThreadId });
         var result = workload.CreateResult(index);
-        string error = "";
-        bool success;
-        try
-        {
-            var context = new ItemContext(index, cancellationToken,
-                message => send(new WorkerMessage { Type = WorkerMessage.Log, Index = index, Message = message }));
-            workload.Execute(index, result, context);
-            success = true;
-        }
-        catch (Exception ex)
-        {
-            success = false;
-            error = ex.Message;
-        }
+        var context = new ItemContext(index, cancellationToken,
+            message => send(new WorkerMessage { Type = WorkerMessage.Log, Index = index, Message = message }));
+        ItemExecution.Run(workload, index, result, context);
         send(new WorkerMessage
         {
             Type = WorkerMessage.Finished,
@@ -111,9 +102,7 @@ public static class WorkerHost
             Timestamp = start,
             EndTimestamp = MonotonicClock.Now,
             ThreadId = Environment.CurrentManagedThreadId,
-            Success = success,
-            Message = error,
-            Result = JsonSerializer.SerializeToElement(result, WorkerProtocolJson.For(result.GetType())),
+            Result = workload.SaveResult(result),
         });
     }
 }

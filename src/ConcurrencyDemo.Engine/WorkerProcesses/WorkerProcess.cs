@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 
 namespace ConcurrencyDemo.Engine.WorkerProcesses;
 
@@ -86,6 +87,70 @@ internal sealed class WorkerProcess : IDisposable
     private static readonly TimeSpan MaxReadyTimeout = TimeSpan.FromDays(1);
 
     public void Send(WorkerMessage message) => _process.StandardInput.WriteLine(message.ToJson());
+
+    /// <summary>Sends the workload (by its registered name and saved settings) that the items to come belong to.</summary>
+    public void Initialize(string workload, JsonElement settings)
+    {
+        try
+        {
+            Send(new WorkerMessage { Type = WorkerMessage.Init, Workload = workload, Settings = settings });
+        }
+        catch (IOException)
+        {
+            // It died right after saying ready: the first item's read sees that, fails the item and says why.
+        }
+    }
+
+    /// <summary>
+    /// Runs one item in this worker: the conversation, from the command to the "finished" reply, or to the
+    /// worker's end. <paramref name="started"/> and <paramref name="log"/> are called as the worker says so.
+    /// </summary>
+    public WorkerItemOutcome RunItem(int index, Action<long, int> started, Action<string> log)
+    {
+        long startTimestamp = MonotonicClock.Now;
+        int threadId = 0;
+        try
+        {
+            Send(new WorkerMessage { Type = WorkerMessage.RunItem, Index = index });
+        }
+        catch (IOException)
+        {
+            // The worker died between items; the read below reports it.
+        }
+        while (Receive() is { } message)
+        {
+            switch (message.Type)
+            {
+                case WorkerMessage.Started:
+                    startTimestamp = message.Timestamp;
+                    threadId = message.ThreadId;
+                    started(startTimestamp, threadId);
+                    break;
+                case WorkerMessage.Log:
+                    log(message.Message ?? "");
+                    break;
+                case WorkerMessage.Finished:
+                    return new WorkerItemOutcome
+                    {
+                        Result = message.Result,
+                        StartTimestamp = message.Timestamp,
+                        EndTimestamp = message.EndTimestamp,
+                        ThreadId = message.ThreadId,
+                    };
+                case WorkerMessage.Failure:
+                    return Gone($"Worker process {ProcessId} failed: {message.Message}");
+            }
+        }
+        return Gone($"Worker process {ProcessId} ({Name}) exited while running item {index}{DescribeExit()}.");
+
+        WorkerItemOutcome Gone(string why) => new()
+        {
+            WorkerGone = why,
+            StartTimestamp = startTimestamp,
+            EndTimestamp = MonotonicClock.Now,
+            ThreadId = threadId,
+        };
+    }
 
     /// <summary>
     /// The next protocol message, or null once the process has gone (exited or killed). Waiting for the end

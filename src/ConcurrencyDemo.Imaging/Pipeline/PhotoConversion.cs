@@ -14,7 +14,6 @@ public static class PhotoConversion
     /// <summary>Converts one file into another; the output appears whole or not at all.</summary>
     public static PhotoConversionResult ConvertFile(string inputPath, string outputPath, PhotoConversionOptions options, bool overwrite, CancellationToken cancellationToken = default)
     {
-        options.Validate();
         // Checked again when the file is renamed into place; this early check only saves the work.
         if (!overwrite && File.Exists(outputPath))
             throw new IOException($"'{Path.GetFullPath(outputPath)}' already exists.");
@@ -35,7 +34,6 @@ public static class PhotoConversion
     /// <summary>Converts encoded image bytes, writing the encoded result to <paramref name="output"/>.</summary>
     public static PhotoConversionResult Convert(ReadOnlySpan<byte> input, Stream output, PhotoConversionOptions options, CancellationToken cancellationToken = default)
     {
-        options.Validate();
         long start = Stopwatch.GetTimestamp();
         ImageBuffer image = ImageCodec.Decode(input, options.Decode);
         double decode = Stopwatch.GetElapsedTime(start).TotalSeconds;

@@ -7,34 +7,48 @@ public sealed record PhotoConversionOptions
 {
     public static PhotoConversionOptions Default { get; } = new();
 
+    // Each setting is checked where it is set (also when a worker process reads the options back from JSON),
+    // so an options object that exists can always be used, and nothing downstream checks again.
+    private readonly float _blurRadius = 15;
+    private readonly int _maxSize = 1200;
+    private readonly ImageFormat _outputFormat = ImageFormat.Jpeg;
+    private readonly int _quality = 75;
+
     /// <summary>Gaussian standard deviation in pixels, as Pillow's GaussianBlur radius; 0 skips the blur.</summary>
-    public float BlurRadius { get; init; } = 15;
+    public float BlurRadius
+    {
+        get => _blurRadius;
+        init => _blurRadius = float.IsFinite(value) && value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(BlurRadius), value, "The blur radius must be a number of pixels, 0 or more.");
+    }
 
     /// <summary>The thumbnail box (both sides); 0 keeps the size.</summary>
-    public int MaxSize { get; init; } = 1200;
+    public int MaxSize
+    {
+        get => _maxSize;
+        init => _maxSize = value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxSize), value, "The maximum size must be 0 (keep the size) or a number of pixels.");
+    }
 
-    public ImageFormat OutputFormat { get; init; } = ImageFormat.Jpeg;
+    public ImageFormat OutputFormat
+    {
+        get => _outputFormat;
+        init => _outputFormat = value is ImageFormat.Jpeg or ImageFormat.Png ? value
+            : throw new ArgumentOutOfRangeException(nameof(OutputFormat), value, "The output format must be JPEG or PNG.");
+    }
 
     /// <summary>JPEG quality 1-100 (ignored for PNG).</summary>
-    public int Quality { get; init; } = 75;
+    public int Quality
+    {
+        get => _quality;
+        init => _quality = value is >= 1 and <= 100 ? value
+            : throw new ArgumentOutOfRangeException(nameof(Quality), value, "JPEG quality must be from 1 to 100.");
+    }
 
     /// <summary>Rotate/flip by the EXIF orientation before the blur. Off by default, like Pillow.</summary>
     public bool ApplyOrientation { get; init; }
 
     public DecodeOptions Decode { get; init; } = DecodeOptions.Default;
-
-    /// <summary>Throws an ArgumentException naming the first setting that cannot work.</summary>
-    public void Validate()
-    {
-        if (!float.IsFinite(BlurRadius) || BlurRadius < 0)
-            throw new ArgumentOutOfRangeException(nameof(BlurRadius), BlurRadius, "The blur radius must be a number of pixels, 0 or more.");
-        if (MaxSize < 0)
-            throw new ArgumentOutOfRangeException(nameof(MaxSize), MaxSize, "The maximum size must be 0 (keep the size) or a number of pixels.");
-        if (Quality is < 1 or > 100)
-            throw new ArgumentOutOfRangeException(nameof(Quality), Quality, "JPEG quality must be from 1 to 100.");
-        if (OutputFormat is not (ImageFormat.Jpeg or ImageFormat.Png))
-            throw new ArgumentOutOfRangeException(nameof(OutputFormat), OutputFormat, "The output format must be JPEG or PNG.");
-    }
 
     /// <summary>The file extension written for <see cref="OutputFormat"/>.</summary>
     public string OutputExtension => OutputFormat == ImageFormat.Png ? ".png" : ".jpg";

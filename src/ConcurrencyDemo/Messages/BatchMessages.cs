@@ -13,8 +13,8 @@ namespace ConcurrencyDemo.Messages;
 /// </summary>
 internal static class BatchMessages
 {
-    public static string RunStarting(ExecutionMode mode, int itemCount, string workload, int throttleLimit) =>
-        Invariant($"{mode}: running {itemCount} {workload} item(s), at most {throttleLimit} at once.");
+    public static string RunStarting(RunStartedEvent run) =>
+        Invariant($"{run.Mode}: running {run.ItemCount} {run.Workload} item(s), at most {run.ThrottleLimit} at once.");
 
     /// <summary>"Process: each worker process is /usr/bin/dotnet running .../ConcurrencyDemo.Worker.dll, a dotnet worker, because ...".</summary>
     public static string WorkerChosen(ChosenWorker worker) =>
@@ -41,8 +41,8 @@ internal static class BatchMessages
     public static string ItemFailed(ItemResult result) =>
         $"Item {result.Index} ({result.Label}) failed in {result.Mode} mode on {result.Worker}: {result.Error}";
 
-    public static string ProgressActivity(string commandName, ExecutionMode mode, int runNumber, int runCount) =>
-        runCount > 1 ? $"{commandName}: {mode} (run {runNumber} of {runCount})" : $"{commandName}: {mode}";
+    public static string ProgressActivity(string commandName, RunStartedEvent run) =>
+        run.RunCount > 1 ? $"{commandName}: {run.Mode} (run {run.RunNumber} of {run.RunCount})" : $"{commandName}: {run.Mode}";
 
     public static string ProgressStatus(int completed, int total, int failed) =>
         failed == 0

@@ -28,7 +28,7 @@ internal static class PowerShellWorker
         string script =
             "$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue'; " +
             $"Import-Module -Name '{moduleToImport.Replace("'", "''")}'; " +
-            "exit [ConcurrencyDemo.Engine.WorkerProcesses.WorkerHost]::Run()";
+            "exit [ConcurrencyDemo.Engine.WorkerMain]::Run()";
         string encoded = Convert.ToBase64String(Encoding.Unicode.GetBytes(script));
         return new WorkerCommand(pwshPath, ["-NoLogo", "-NoProfile", "-NonInteractive", "-OutputFormat", "Text", "-EncodedCommand", encoded], HostKind);
     }

@@ -91,10 +91,9 @@ public sealed class PhotoConversionTests : IDisposable
     [InlineData(15f, -5, 75)]
     [InlineData(15f, 1200, 0)]
     [InlineData(15f, 1200, 101)]
-    public void Impossible_options_are_refused_by_name(float radius, int maxSize, int quality)
+    public void Impossible_options_are_refused_by_name_when_they_are_set(float radius, int maxSize, int quality)
     {
-        var options = PhotoConversionOptions.Default with { BlurRadius = radius, MaxSize = maxSize, Quality = quality };
-        var error = Assert.ThrowsAny<ArgumentException>(options.Validate);
+        var error = Assert.ThrowsAny<ArgumentException>(() => PhotoConversionOptions.Default with { BlurRadius = radius, MaxSize = maxSize, Quality = quality });
         Assert.NotNull(error.ParamName);
     }
 

@@ -1,4 +1,4 @@
-namespace ConcurrencyDemo.Engine.Workloads;
+namespace ConcurrencyDemo.Engine.Items;
 
 /// <summary>What a running item may use: its cancellation and a way to say what it is doing.</summary>
 public sealed class ItemContext

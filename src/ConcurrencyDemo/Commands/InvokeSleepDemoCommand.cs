@@ -1,10 +1,8 @@
 using System.Management.Automation;
-using ConcurrencyDemo.Engine.Results;
-using ConcurrencyDemo.Engine.Workloads;
-using ConcurrencyDemo.Messages;
-using ConcurrencyDemo.Sleep;
+using ConcurrencyDemo.Engine.Items;
+using ConcurrencyDemo.Engine.Workloads.Sleep;
 
-namespace ConcurrencyDemo;
+namespace ConcurrencyDemo.Commands;
 
 // The class's <summary> and <remarks>, and each parameter's <summary>, are the cmdlet's help (Get-Help):
 // build/New-ModuleHelp.ps1 turns them into en-US/ConcurrencyDemo.dll-Help.xml, so they speak to the user.
@@ -39,7 +37,8 @@ namespace ConcurrencyDemo;
 [OutputType(typeof(SleepResult))]
 public sealed class InvokeSleepDemoCommand : BatchCmdletBase
 {
-    private readonly SleepSecondsInput _input = new();
+    // Every -Seconds value, from the parameter or from each pipeline record: the batch needs them all first.
+    private readonly List<double> _seconds = [];
 
     /// <summary>
     /// How many items to run when -Seconds is a single value or is left out; each item sleeps that long. With
@@ -48,7 +47,7 @@ public sealed class InvokeSleepDemoCommand : BatchCmdletBase
     /// </summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
-    public int Count { get; set; } = 10;
+    public int Count { get; set; } = SleepWorkload.DefaultCount;
 
     /// <summary>
     /// How long an item sleeps, in seconds; fractions such as 0.5 are allowed. One value: each of the -Count
@@ -65,27 +64,29 @@ public sealed class InvokeSleepDemoCommand : BatchCmdletBase
     [ValidateRange(0.0, SleepWorkload.MaxSeconds)]
     public double[]? Seconds { get; set; }
 
-    protected override void ProcessRecord() => _input.Add(Seconds);
+    protected override void ProcessRecord()
+    {
+        if (Seconds is not null) _seconds.AddRange(Seconds);
+    }
 
     /// <summary>The batch needs every item before it starts, so it runs once all input has arrived.</summary>
-    protected override void EndProcessing() => RunBatches(CreateWorkload());
+    protected override void EndProcessing() => RunBatch(CreateWorkload());
 
+    /// <summary>
+    /// The engine's rule turns -Count and -Seconds into items; values from the pipeline are one item each,
+    /// like several values typed as a parameter.
+    /// </summary>
     private SleepWorkload CreateWorkload()
     {
+        bool countGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Count));
         try
         {
-            return _input.CreateWorkload(Count, MyInvocation.BoundParameters.ContainsKey(nameof(Count)), MyInvocation.ExpectingInput);
+            return SleepWorkload.FromInput(countGiven ? Count : null, _seconds, valuesAreItems: MyInvocation.ExpectingInput);
         }
-        catch (ArgumentException ex)
+        catch (InvalidSettingException ex)
         {
-            string parameter = ex.ParamName ?? SleepSecondsInput.SecondsParameter;
-            object target = parameter == SleepSecondsInput.CountParameter ? Count : _input.Seconds.ToArray();
-            ThrowTerminatingError(new ErrorRecord(
-                // Not the (message, paramName) constructor: it appends "(Parameter 'Count')" to the message.
-                new ArgumentException(ArgumentErrorMessage.ForParameter(parameter, ex), ex),
-                "Invalid" + parameter,
-                ErrorCategory.InvalidArgument,
-                target));
+            bool isCount = ex.Setting == SleepWorkload.CountSetting;
+            ThrowTerminatingError(ErrorRecords.InvalidParameter(isCount ? nameof(Count) : nameof(Seconds), ex.Message, isCount ? Count : _seconds.ToArray()));
             throw; // ThrowTerminatingError never returns; the compiler cannot know.
         }
     }

@@ -1,4 +1,6 @@
-namespace ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Results;
+
+namespace ConcurrencyDemo.Engine.Workloads.Convert;
 
 /// <summary>One photo converted (blurred, thumbnailed, re-encoded), with the time of each stage.</summary>
 public sealed class ConvertResult : ItemResult

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ConcurrencyDemo.Engine.Events;
 
-namespace ConcurrencyDemo.Engine.Scheduling;
+namespace ConcurrencyDemo.Engine.Events;
 
 /// <summary>
 /// The one road from workers to the front end: any thread posts, only the thread that called

@@ -1,12 +1,11 @@
 using System.Management.Automation;
 using ConcurrencyDemo.Engine;
-using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Items;
 using ConcurrencyDemo.Engine.WorkerProcesses;
-using ConcurrencyDemo.Engine.Workloads;
 using ConcurrencyDemo.Messages;
 using ConcurrencyDemo.Workers;
 
-namespace ConcurrencyDemo;
+namespace ConcurrencyDemo.Commands;
 
 /// <summary>
 /// What every batch cmdlet shares: the execution parameters and the loop that runs one batch per
@@ -69,13 +68,42 @@ public abstract class BatchCmdletBase : PSCmdlet
         else WriteVerbose(text);
     }
 
-    /// <summary>Runs <paramref name="workload"/> once per requested mode, writing one object per item as it is delivered.</summary>
-    protected void RunBatches(Workload workload)
+    /// <summary>
+    /// Runs <paramref name="workload"/> once per requested mode. The engine runs the modes one after another
+    /// and hands every event, results included, to the sink on this (the pipeline) thread.
+    /// </summary>
+    protected void RunBatch(Workload workload)
     {
-        // Chosen before the first run, so that a bad worker setting stops the command before any output.
-        var workerCommand = Mode.Contains(ExecutionMode.Process) ? ChooseWorkerCommand() : null;
-        for (int run = 0; run < Mode.Length; run++)
-            RunBatch(workload, Mode[run], run + 1, Mode.Length, workerCommand);
+        var request = new BatchRequest
+        {
+            Workload = workload,
+            Modes = Mode,
+            ThrottleLimit = ThrottleLimit,
+            Ordered = Ordered.IsPresent,
+            // Chosen before the first run, so that a bad worker setting stops the command before any output.
+            WorkerCommand = Mode.Contains(ExecutionMode.Process) ? ChooseWorkerCommand() : null,
+        };
+        var sink = new CmdletEventSink(this);
+        using var cancellation = new CancellationTokenSource();
+        lock (_stopLock)
+        {
+            if (_stopRequested) throw new PipelineStoppedException();
+            _currentRun = cancellation;
+        }
+        try
+        {
+            BatchRunner.Run(request, sink, cancellation.Token);
+        }
+        catch (OperationCanceledException) when (IsStopRequested)
+        {
+            // The engine has already woken the items and killed the workers. PipelineStoppedException is
+            // how PowerShell itself ends a cmdlet that is being stopped: no error record, no stack trace.
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            lock (_stopLock) _currentRun = null;
+        }
     }
 
     /// <summary>Ctrl+C: called on another thread while the pipeline thread is inside BatchRunner.Run.</summary>
@@ -86,51 +114,6 @@ public abstract class BatchCmdletBase : PSCmdlet
             _stopRequested = true;
             _currentRun?.Cancel();
         }
-    }
-
-    private void RunBatch(Workload workload, ExecutionMode mode, int runNumber, int runCount, WorkerCommand? workerCommand)
-    {
-        var request = new BatchRequest
-        {
-            Workload = workload,
-            Mode = mode,
-            ThrottleLimit = ThrottleLimit,
-            Ordered = Ordered.IsPresent,
-            WorkerCommand = mode == ExecutionMode.Process ? workerCommand : null,
-        };
-        int throttleLimit = ThrottleLimits.Resolve(mode, ThrottleLimit, workload.Count);
-        WriteVerboseLine(BatchMessages.RunStarting(mode, workload.Count, workload.Name, throttleLimit));
-
-        var sink = new CmdletEventSink(this, runNumber, BatchMessages.ProgressActivity(MyInvocation.MyCommand.Name, mode, runNumber, runCount),
-            mode, workload.Count, throttleLimit);
-        sink.Begin();
-
-        RunSummary summary;
-        using (var cancellation = new CancellationTokenSource())
-        {
-            lock (_stopLock)
-            {
-                if (_stopRequested) throw new PipelineStoppedException();
-                _currentRun = cancellation;
-            }
-            try
-            {
-                summary = BatchRunner.Run(request, sink, cancellation.Token);
-            }
-            catch (OperationCanceledException) when (IsStopRequested)
-            {
-                // The engine has already woken the items and killed the workers. PipelineStoppedException is
-                // how PowerShell itself ends a cmdlet that is being stopped: no error record, no stack trace.
-                throw new PipelineStoppedException();
-            }
-            finally
-            {
-                lock (_stopLock) _currentRun = null;
-            }
-        }
-
-        sink.Complete();
-        WriteVerboseLine(BatchMessages.RunFinished(summary));
     }
 
     private bool IsStopRequested
@@ -148,7 +131,7 @@ public abstract class BatchCmdletBase : PSCmdlet
         }
         catch (WorkerHostSettingException ex)
         {
-            ThrowTerminatingError(new ErrorRecord(ex, "InvalidWorkerHostSetting", ErrorCategory.InvalidArgument, WorkerHostSetting.VariableName));
+            ThrowTerminatingError(ErrorRecords.InvalidWorkerHostSetting(ex));
             throw; // ThrowTerminatingError never returns; the compiler cannot know.
         }
         WriteDebug(BatchMessages.WorkerChosen(chosen));

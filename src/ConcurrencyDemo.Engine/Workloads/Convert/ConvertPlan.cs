@@ -1,6 +1,6 @@
 using ConcurrencyDemo.Imaging.Pipeline;
 
-namespace ConcurrencyDemo.Engine.Workloads;
+namespace ConcurrencyDemo.Engine.Workloads.Convert;
 
 /// <summary>Which file becomes which, and how: decided once, before any work, so that conflicts are found up front.</summary>
 public sealed record ConvertPlan(IReadOnlyList<ConvertItem> Items, PhotoConversionOptions Options, bool Overwrite)
@@ -12,7 +12,6 @@ public sealed record ConvertPlan(IReadOnlyList<ConvertItem> Items, PhotoConversi
     /// </summary>
     public static ConvertPlan Create(IEnumerable<string> inputPaths, string outputDirectory, PhotoConversionOptions options, bool overwrite)
     {
-        options.Validate();
         string directory = Path.GetFullPath(outputDirectory);
         var items = new List<ConvertItem>();
         var outputs = new Dictionary<string, string>(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
@@ -29,5 +28,3 @@ public sealed record ConvertPlan(IReadOnlyList<ConvertItem> Items, PhotoConversi
         return new ConvertPlan(items, options, overwrite);
     }
 }
-
-public sealed record ConvertItem(string InputPath, string OutputPath);

@@ -1,4 +1,6 @@
-namespace ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Results;
+
+namespace ConcurrencyDemo.Engine.Workloads.Sleep;
 
 /// <summary>One sleeping item of <c>Invoke-SleepDemo</c>.</summary>
 public sealed class SleepResult : ItemResult

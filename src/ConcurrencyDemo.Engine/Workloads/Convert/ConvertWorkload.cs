@@ -1,10 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ConcurrencyDemo.Engine.Items;
 using ConcurrencyDemo.Engine.Results;
-using ConcurrencyDemo.Engine.WorkerProcesses;
 using ConcurrencyDemo.Imaging;
 using ConcurrencyDemo.Imaging.Pipeline;
 
-namespace ConcurrencyDemo.Engine.Workloads;
+namespace ConcurrencyDemo.Engine.Workloads.Convert;
 
 /// <summary>
 /// The tutorial's CPU-bound lesson: per photo, decode, Gaussian blur, thumbnail, encode. Paths are
@@ -18,7 +19,6 @@ public sealed class ConvertWorkload : Workload
 
     public ConvertWorkload(ConvertPlan plan)
     {
-        plan.Options.Validate();
         _plan = plan;
     }
 
@@ -27,8 +27,6 @@ public sealed class ConvertWorkload : Workload
     public override int Count => _plan.Items.Count;
 
     public override string GetLabel(int index) => Path.GetFileName(_plan.Items[index].InputPath);
-
-    public override Type ResultType => typeof(ConvertResult);
 
     public override ItemResult CreateResult(int index) =>
         new ConvertResult { InputPath = _plan.Items[index].InputPath, OutputPath = _plan.Items[index].OutputPath };
@@ -46,7 +44,10 @@ public sealed class ConvertWorkload : Workload
         catch (Exception ex) when (ex is InvalidImageException or IOException or UnauthorizedAccessException)
         {
             // The codec's message names the problem; the file name makes it actionable.
-            throw new IOException($"'{item.InputPath}': {ex.Message}", ex);
+            var kind = !_plan.Overwrite && ex is IOException && File.Exists(item.OutputPath) && !item.OutputPath.Equals(item.InputPath)
+                ? FailureKind.OutputExists
+                : FailureKind.InvalidInput;
+            throw new ItemFailureException(kind, $"'{item.InputPath}': {ex.Message}", ex);
         }
         converted.SourceWidth = stages.SourceWidth;
         converted.SourceHeight = stages.SourceHeight;
@@ -64,8 +65,10 @@ public sealed class ConvertWorkload : Workload
         context.Log($"Converted {Path.GetFileName(item.InputPath)} ({stages.SourceWidth}x{stages.SourceHeight} -> {stages.OutputWidth}x{stages.OutputHeight})");
     }
 
-    public override string SaveSettings() => JsonSerializer.Serialize(_plan, WorkerProtocolJson.For<ConvertPlan>());
+    public override JsonElement SaveSettings() => JsonSerializer.SerializeToElement(_plan, ConvertJson.Default.ConvertPlan);
 
-    public static ConvertWorkload Restore(string settings) =>
-        new(JsonSerializer.Deserialize(settings, WorkerProtocolJson.For<ConvertPlan>()) ?? throw new ArgumentException("Empty convert settings."));
+    public static ConvertWorkload Restore(JsonElement settings) =>
+        new(settings.Deserialize(ConvertJson.Default.ConvertPlan) ?? throw new ArgumentException("Empty convert settings."));
+
+    protected override JsonTypeInfo ResultJson => ConvertJson.Default.ConvertResult;
 }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ConcurrencyDemo.Engine.Items;
+using ConcurrencyDemo.Engine.Results;
+
+namespace ConcurrencyDemo.Engine.Workloads.Sleep;
+
+/// <summary>
+/// The tutorial's <c>do_something(seconds)</c>: each item sleeps. Pure waiting, so it shows how
+/// modes overlap I/O-bound work. The synchronous sleep waits on the cancellation handle rather
+/// than calling Thread.Sleep, so that Ctrl+C wakes it; it holds its thread all the same.
+/// </summary>
+public sealed class SleepWorkload : Workload
+{
+    public const string WorkloadName = "Sleep";
+
+    private readonly double[] _seconds;
+
+    /// <summary>The setting names of <see cref="InvalidSettingException"/>s: how many items, and how long each sleeps.</summary>
+    public const string CountSetting = "Count";
+    public const string SecondsSetting = "Seconds";
+
+    /// <summary>A day: beyond it a typo is likelier than a demo.</summary>
+    public const double MaxSeconds = 86_400;
+
+    /// <summary>The seconds of each item, one item per value.</summary>
+    public SleepWorkload(IEnumerable<double> seconds)
+    {
+        _seconds = seconds.ToArray();
+        for (int i = 0; i < _seconds.Length; i++)
+        {
+            if (!double.IsFinite(_seconds[i]) || _seconds[i] < 0 || _seconds[i] > MaxSeconds)
+                throw new InvalidSettingException(SecondsSetting,
+                    $"Sleep time {Format(_seconds[i])} (item {i}) must be a number of seconds from 0 to {MaxSeconds}.");
+        }
+    }
+
+    /// <summary>
+    /// The tutorial's two shapes and the one rule between them, for every front end: several values (or
+    /// <paramref name="valuesAreItems"/>, e.g. values that came one by one from a pipeline) are one item
+    /// each, and a count is then refused; a single value is the length of each of <paramref name="count"/>
+    /// items (10 when not given); no value at all means one second.
+    /// </summary>
+    public static SleepWorkload FromInput(int? count, IReadOnlyList<double> seconds, bool valuesAreItems = false)
+    {
+        if (valuesAreItems || seconds.Count > 1)
+        {
+            if (count is not null)
+                throw new InvalidSettingException(CountSetting,
+                    "a count applies only to a single seconds value; with several values each value is one item, so leave the count out.");
+            return new SleepWorkload(seconds);
+        }
+        int items = count ?? DefaultCount;
+        if (items < 0) throw new InvalidSettingException(CountSetting, $"the item count {items} cannot be negative.");
+        return new SleepWorkload(Enumerable.Repeat(seconds.Count == 1 ? seconds[0] : 1.0, items));
+    }
+
+    /// <summary>Ten items: the tutorial's batch.</summary>
+    public const int DefaultCount = 10;
+
+    /// <summary><paramref name="count"/> items of the same length, or one item per given length.</summary>
+    public static SleepWorkload Create(int count, IReadOnlyList<double> seconds) =>
+        FromInput(seconds.Count > 1 ? null : count, seconds);
+
+    public override string Name => WorkloadName;
+
+    public override int Count => _seconds.Length;
+
+    public IReadOnlyList<double> Seconds => _seconds;
+
+    public override string GetLabel(int index) => $"sleep {Format(_seconds[index])} s #{index + 1}";
+
+    public override ItemResult CreateResult(int index) => new SleepResult { SleepSeconds = _seconds[index] };
+
+    public override void Execute(int index, ItemResult result, ItemContext context)
+    {
+        double seconds = Begin(index, result, context);
+        if (context.CancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(seconds)))
+            context.CancellationToken.ThrowIfCancellationRequested();
+        End(seconds, context);
+    }
+
+    public override async Task ExecuteAsync(int index, ItemResult result, ItemContext context)
+    {
+        double seconds = Begin(index, result, context);
+        await Task.Delay(TimeSpan.FromSeconds(seconds), context.CancellationToken).ConfigureAwait(false);
+        End(seconds, context);
+    }
+
+    public override JsonElement SaveSettings() => JsonSerializer.SerializeToElement(_seconds, SleepJson.Default.DoubleArray);
+
+    public static SleepWorkload Restore(JsonElement settings) => new(settings.Deserialize(SleepJson.Default.DoubleArray) ?? []);
+
+    protected override JsonTypeInfo ResultJson => SleepJson.Default.SleepResult;
+
+    private double Begin(int index, ItemResult result, ItemContext context)
+    {
+        double seconds = _seconds[index];
+        context.Log($"Sleeping {Format(seconds)} second(s)...");
+        return seconds;
+    }
+
+    private static void End(double seconds, ItemContext context) =>
+        context.Log($"Done sleeping {Format(seconds)} second(s)");
+
+    private static string Format(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
+}

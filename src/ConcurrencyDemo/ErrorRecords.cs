@@ -1,0 +1,41 @@
+using System.Management.Automation;
+using ConcurrencyDemo.Engine.Items;
+using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Messages;
+using ConcurrencyDemo.Workers;
+
+namespace ConcurrencyDemo;
+
+/// <summary>
+/// Every ErrorRecord the module writes is made here, so that a kind of failure always gets the same error
+/// id and category: a script can test <c>$_.FullyQualifiedErrorId</c> or <c>$_.CategoryInfo.Category</c>
+/// rather than the words of a message.
+/// </summary>
+internal static class ErrorRecords
+{
+    /// <summary>
+    /// Non-terminating: one failed item must not hide the timings of the others. The error id is the failure's
+    /// kind (WorkerDied, InvalidInput, ...); the result is the target, so $Error shows which item it was.
+    /// </summary>
+    public static ErrorRecord ItemFailed(ItemResult result) =>
+        new(new ItemFailedException(BatchMessages.ItemFailed(result), result), result.Failure.ToString(), CategoryOf(result.Failure), result);
+
+    /// <summary>A parameter whose value the workload refused, named as the user typed it.</summary>
+    public static ErrorRecord InvalidParameter(string parameterName, string message, object? target) =>
+        // Not the (message, paramName) constructor: it appends "(Parameter 'Count')" to the message.
+        new(new ArgumentException(ArgumentErrorMessage.ForParameter(parameterName, message)), "Invalid" + parameterName, ErrorCategory.InvalidArgument, target);
+
+    public static ErrorRecord InvalidWorkerHostSetting(WorkerHostSettingException exception) =>
+        new(exception, "InvalidWorkerHostSetting", ErrorCategory.InvalidArgument, WorkerHostSetting.VariableName);
+
+    public static ErrorCategory CategoryOf(FailureKind kind) => kind switch
+    {
+        FailureKind.InvalidInput => ErrorCategory.InvalidData,
+        FailureKind.OutputExists => ErrorCategory.ResourceExists,
+        FailureKind.Cancelled => ErrorCategory.OperationStopped,
+        FailureKind.WorkerDied => ErrorCategory.ResourceUnavailable,
+        FailureKind.WorkerNotStarted => ErrorCategory.ResourceUnavailable,
+        FailureKind.TimedOut => ErrorCategory.OperationTimeout,
+        _ => ErrorCategory.NotSpecified,
+    };
+}
