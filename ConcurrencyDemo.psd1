@@ -17,15 +17,16 @@
     PowerShellVersion    = '7.4'
 
     # Loaded at import so that the engine's types ([ConcurrencyDemo.Engine.ExecutionMode], the result types,
-    # and the worker loop a Process-mode worker calls) resolve before any cmdlet has run.
-    #staged RequiredAssemblies   = @('ConcurrencyDemo.Engine.dll')
+    # and the worker loop a Process-mode worker calls) and the imaging library's (sample photos) resolve
+    # before any cmdlet has run.
+    #staged RequiredAssemblies   = @('ConcurrencyDemo.Engine.dll', 'ConcurrencyDemo.Imaging.dll')
 
     #staged FormatsToProcess     = @('ConcurrencyDemo.Format.ps1xml')
 
     # Shows results' properties in the engine's one order, the same as the CLI's CSV (see ResultPropertyAdapter).
     #staged TypesToProcess       = @('ConcurrencyDemo.Types.ps1xml')
 
-    CmdletsToExport      = @('Invoke-SleepDemo')
+    CmdletsToExport      = @('Convert-ImageBatch', 'Invoke-SleepDemo')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

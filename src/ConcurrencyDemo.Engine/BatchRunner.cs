@@ -80,8 +80,10 @@ public static class BatchRunner
             {
                 pump.Dispose();
                 stop.Dispose();
+                run.Memory.Dispose();
             }, TaskScheduler.Default);
         }
+        run.Memory.Sample();
         var summary = delivery.Summarize(MonotonicClock.Now);
         sink.OnEvent(new RunFinishedEvent { RunId = runId, Seconds = summary.ElapsedSeconds, Summary = summary, RunNumber = runNumber, RunCount = runCount });
         return summary;

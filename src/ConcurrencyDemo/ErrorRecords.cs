@@ -25,6 +25,21 @@ internal static class ErrorRecords
         // Not the (message, paramName) constructor: it appends "(Parameter 'Count')" to the message.
         new(new ArgumentException(ArgumentErrorMessage.ForParameter(parameterName, message)), "Invalid" + parameterName, ErrorCategory.InvalidArgument, target);
 
+    /// <summary>An input path that names no file: non-terminating, the others still go on.</summary>
+    public static ErrorRecord InputNotFound(string path, string message) =>
+        new(new ItemNotFoundException(message), "InputNotFound", ErrorCategory.ObjectNotFound, path);
+
+    public static ErrorRecord InputNotAFile(string path) =>
+        new(new IOException($"'{path}' is a folder, not a file."), "InputIsAFolder", ErrorCategory.InvalidArgument, path);
+
+    /// <summary>An input the batch refuses before it runs (its output would replace it, or another input's output).</summary>
+    public static ErrorRecord InputRefused(string path, string message) =>
+        new(new ArgumentException(message), "OutputClash", ErrorCategory.InvalidArgument, path);
+
+    /// <summary>The destination folder cannot be made or used: nothing can be converted.</summary>
+    public static ErrorRecord DestinationUnusable(string path, string message) =>
+        new(new IOException(message), "DestinationUnusable", ErrorCategory.WriteError, path);
+
     public static ErrorRecord InvalidWorkerHostSetting(WorkerHostSettingException exception) =>
         new(exception, "InvalidWorkerHostSetting", ErrorCategory.InvalidArgument, WorkerHostSetting.VariableName);
 

@@ -49,11 +49,10 @@ Describe 'Invoke-SleepDemo' {
     }
 
     Context 'the module' {
-        It 'exports Invoke-SleepDemo and nothing else' {
-            $commands = @(Get-Command -Module ConcurrencyDemo)
-            $commands.Count | Should -Be 1
-            $commands[0].Name | Should -Be 'Invoke-SleepDemo'
-            "$($commands[0].CommandType)" | Should -Be 'Cmdlet'
+        It 'exports its cmdlets and nothing else' {
+            $commands = @(Get-Command -Module ConcurrencyDemo | Sort-Object Name)
+            $commands.Name | Should -Be @('Convert-ImageBatch', 'Invoke-SleepDemo')
+            foreach ($command in $commands) { "$($command.CommandType)" | Should -Be 'Cmdlet' }
         }
 
         It 'has a table view for SleepResult' {

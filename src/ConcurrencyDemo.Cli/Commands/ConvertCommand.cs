@@ -1,6 +1,7 @@
 using ConcurrencyDemo.Cli.Arguments;
 using ConcurrencyDemo.Engine;
 using ConcurrencyDemo.Engine.Results;
+using ConcurrencyDemo.Engine.Items;
 using ConcurrencyDemo.Engine.Workloads.Convert;
 using ConcurrencyDemo.Imaging.Formats;
 using ConcurrencyDemo.Imaging.Pipeline;
@@ -147,8 +148,8 @@ public sealed class ConvertCommand : ICliCommand
         string input = converted is { InputPath.Length: > 0 } ? converted.InputPath : result.Label;
         string prefix = $"'{input}': ";
         string problem = result.Error.StartsWith(prefix, StringComparison.Ordinal) ? result.Error[prefix.Length..] : result.Error;
-        // The pipeline's own wording for an output in the way; the hint names the way out.
-        if (converted is not null && problem == $"'{converted.OutputPath}' already exists.")
+        // An output in the way: the hint names the way out.
+        if (result.Failure == FailureKind.OutputExists)
             problem += " Use --force to replace it.";
         return $"{HelpText.ProgramName} convert: cannot convert {prefix}{problem.ReplaceLineEndings(" ")}";
     }

@@ -35,7 +35,9 @@ public sealed class TableResultWriter : IResultWriter
             $"{summary.Mode}: {Invariant(summary.ItemCount)} items{failed} in {Seconds(summary.ElapsedSeconds)} s elapsed; " +
             $"sum of item times {Seconds(summary.ItemSeconds)} s; peak concurrency {Invariant(summary.PeakConcurrency)}; " +
             $"workers {Invariant(summary.WorkerCount)} (throttle limit {Invariant(summary.ThrottleLimit)}); " +
-            $"max worker start-up {Seconds(summary.MaxWorkerStartupSeconds)} s");
+            $"max worker start-up {Seconds(summary.MaxWorkerStartupSeconds)} s; " +
+            $"peak memory {Megabytes(summary.PeakWorkingSetBytes)} MB" +
+            (summary.PeakWorkerWorkingSetBytes > 0 ? $" (+{Megabytes(summary.PeakWorkerWorkingSetBytes)} MB in workers)" : ""));
         _output.WriteLine();
     }
 
@@ -60,6 +62,9 @@ public sealed class TableResultWriter : IResultWriter
         string.Join("  ", _columns.Zip(cells, (column, cell) => ReferenceEquals(column, _columns[^1]) ? cell : column.Pad(cell)));
 
     private static string Seconds(double seconds) => TableColumn.FormatSeconds(seconds);
+
+
+    private static string Megabytes(long bytes) => (bytes / 1e6).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Invariant(int value) => TableColumn.Invariant(value);
 }

@@ -25,4 +25,10 @@ public sealed class RunSummary
 
     /// <summary>The longest time a lane took from being asked for to being ready.</summary>
     public double MaxWorkerStartupSeconds { get; set; }
+
+    /// <summary>The most memory this process held during the run (its working set, sampled).</summary>
+    public long PeakWorkingSetBytes { get; set; }
+
+    /// <summary>The most memory the run's worker processes held together at one time (sampled); 0 without workers.</summary>
+    public long PeakWorkerWorkingSetBytes { get; set; }
 }

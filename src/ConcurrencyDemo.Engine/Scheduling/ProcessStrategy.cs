@@ -84,6 +84,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
         {
             if (worker is not null)
             {
+                run.Memory.RemoveWorker(worker.ProcessId);
                 worker.Stop(StopGrace);
                 Retire(worker);
             }
@@ -94,6 +95,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
     {
         var worker = WorkerProcess.Start(command, name, run.Request.WorkerStartTimeout, run.CancellationToken);
         _live.TryAdd(worker, 0);
+        run.Memory.AddWorker(worker.ProcessId);
         if (run.CancellationToken.IsCancellationRequested) worker.Kill();
         worker.Initialize(run.Workload.Name, _workloadSettings);
         run.Pump.Post(new WorkerStartedEvent

@@ -27,6 +27,9 @@ internal sealed class RunContext
     public int Count => Request.Workload.Count;
     public long StartTimestamp { get; }
     public EventPump Pump { get; }
+
+    /// <summary>Where the run's memory is measured; the Process strategy adds its workers.</summary>
+    public MemorySampler Memory { get; } = new();
     public CancellationToken CancellationToken { get; }
 
     public double SecondsAt(long timestamp) => MonotonicClock.SecondsBetween(StartTimestamp, timestamp);

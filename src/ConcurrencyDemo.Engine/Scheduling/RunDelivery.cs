@@ -70,5 +70,7 @@ internal sealed class RunDelivery
         PeakConcurrency = Timeline.PeakConcurrency(_results),
         WorkerCount = _results.Select(r => r.Worker).Distinct().Count(),
         MaxWorkerStartupSeconds = _results.Count == 0 ? 0 : _results.Max(r => r.WorkerReadySeconds - r.WorkerStartSeconds),
+        PeakWorkingSetBytes = _run.Memory.PeakWorkingSetBytes,
+        PeakWorkerWorkingSetBytes = _run.Memory.PeakWorkerWorkingSetBytes,
     };
 }

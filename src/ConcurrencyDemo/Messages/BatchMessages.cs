@@ -36,7 +36,9 @@ internal static class BatchMessages
     public static string RunFinished(RunSummary summary) =>
         Invariant($"{summary.Mode}: {summary.ItemCount} item(s) in {Seconds(summary.ElapsedSeconds)} s; the items' own time adds up to {Seconds(summary.ItemSeconds)} s; ") +
         Invariant($"peak {summary.PeakConcurrency} at once on {summary.WorkerCount} worker(s), throttle limit {summary.ThrottleLimit}; ") +
-        Invariant($"{summary.Succeeded} succeeded, {summary.Failed} failed; slowest worker start-up {Seconds(summary.MaxWorkerStartupSeconds)} s.");
+        Invariant($"{summary.Succeeded} succeeded, {summary.Failed} failed; slowest worker start-up {Seconds(summary.MaxWorkerStartupSeconds)} s; ") +
+        Invariant($"peak memory {Megabytes(summary.PeakWorkingSetBytes)} MB here") +
+        (summary.PeakWorkerWorkingSetBytes > 0 ? Invariant($", {Megabytes(summary.PeakWorkerWorkingSetBytes)} MB in worker processes.") : ".");
 
     public static string ItemFailed(ItemResult result) =>
         $"Item {result.Index} ({result.Label}) failed in {result.Mode} mode on {result.Worker}: {result.Error}";
@@ -58,6 +60,8 @@ internal static class BatchMessages
         total <= 0 ? 100 : (int)Math.Clamp(completed * 100L / total, 0, 100);
 
     private static string Seconds(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Megabytes(long bytes) => (bytes / 1e6).ToString("0", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -46,6 +46,15 @@ public class BatchMessagesTests
     }
 
     [Fact]
+    public void The_summary_line_gives_the_peak_memory_here_and_in_worker_processes_when_there_were_some()
+    {
+        var inProcess = new RunSummary { Mode = ExecutionMode.Pool, PeakWorkingSetBytes = 123_400_000 };
+        var withWorkers = new RunSummary { Mode = ExecutionMode.Process, PeakWorkingSetBytes = 80_000_000, PeakWorkerWorkingSetBytes = 456_700_000 };
+        Assert.EndsWith("peak memory 123 MB here.", BatchMessages.RunFinished(inProcess));
+        Assert.EndsWith("peak memory 80 MB here, 457 MB in worker processes.", BatchMessages.RunFinished(withWorkers));
+    }
+
+    [Fact]
     public void A_failed_item_says_which_item_where_and_why()
     {
         var result = new SleepResult { Index = 3, Label = "sleep 1 s #4", Mode = ExecutionMode.Process, Worker = "Proc-2", Error = "Worker process 17 exited." };

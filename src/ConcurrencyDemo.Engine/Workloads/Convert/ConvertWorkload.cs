@@ -35,6 +35,9 @@ public sealed class ConvertWorkload : Workload
     {
         var item = _plan.Items[index];
         var converted = (ConvertResult)result;
+        // Refused before the photo is read: replacing an output takes -Force / --force.
+        if (!_plan.Overwrite && File.Exists(item.OutputPath))
+            throw new ItemFailureException(FailureKind.OutputExists, $"'{item.OutputPath}' already exists.");
         context.Log($"Converting {item.InputPath} -> {item.OutputPath}");
         PhotoConversionResult stages;
         try
