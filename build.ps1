@@ -15,9 +15,12 @@
              against the staged module, with the Pester version pinned in tests/Pester/Pester.csproj restored
              into out/pester (a Pester installed on the machine is never used). Results go to
              out/test-results; the last line adds up both: N passed, N failed, N skipped.
-    Demo     Imports the staged module in a fresh pwsh and times 10 one-second sleeps in every mode.
-    Bench    Runs the benchmark project tests/ConcurrencyDemo.Benchmarks: every benchmark (decode, pipeline,
-             memory), or the one named by the extra arguments (./build.ps1 Bench pipeline).
+    Demo     Imports the staged module in a fresh pwsh (build/Demo.ps1) and compares every mode: 10 one-second
+             sleeps (I/O-bound), then photos blurred and thumbnailed (CPU-bound): ../shared/photos where it
+             exists, otherwise photo-like pictures the module makes with its own encoder.
+    Bench    Runs the benchmarks: every one (decode, pipeline, memory from tests/ConcurrencyDemo.Benchmarks, and
+             convert-modes, Convert-ImageBatch in every mode beside Pillow in pwsh), or the one named by the
+             extra arguments (./build.ps1 Bench pipeline).
     HelpExamples
              Runs every example of the cmdlets' help (src/ConcurrencyDemo/Help/Examples) against the staged
              module at 80 columns and writes its real output back into the examples files, then the help.
@@ -267,28 +270,7 @@ Invoke-Pester -Configuration $configuration
 }
 
 function Invoke-DemoTask {
-    $env:CONCURRENCYDEMO_MODULE = $StagedManifest
-    try {
-        Invoke-FreshPwsh -What 'The demo' -Script @'
-$ErrorActionPreference = 'Stop'
-Import-Module -Name $env:CONCURRENCYDEMO_MODULE
-Write-Host 'Ten items that each sleep one second, in every mode (about 20 seconds in all)...'
-$results = Invoke-SleepDemo -Mode 'Sequential', 'Thread', 'Pool', 'Process', 'Async' -Count 10 -Seconds 1
-$results | Group-Object -Property Mode | ForEach-Object {
-    [pscustomobject]@{
-        Mode           = $_.Name
-        Items          = $_.Count
-        ElapsedSeconds = [math]::Round(($_.Group | Measure-Object -Property EndSeconds -Maximum).Maximum, 3)
-        ItemSeconds    = [math]::Round(($_.Group | Measure-Object -Property DurationSeconds -Sum).Sum, 3)
-        Workers        = @($_.Group.Worker | Sort-Object -Unique).Count
-        Threads        = @($_.Group.ThreadId | Sort-Object -Unique).Count
-        Processes      = @($_.Group.ProcessId | Sort-Object -Unique).Count
-    }
-} | Format-Table -AutoSize | Out-Host
-'@
-    } finally {
-        Remove-Item -Path 'Env:CONCURRENCYDEMO_MODULE' -ErrorAction SilentlyContinue
-    }
+    Invoke-FreshPwshFile -What 'The demo' -Path (Join-Path $RepositoryRoot 'build' 'Demo.ps1') -Parameters @{ ModulePath = $StagedManifest }
 }
 
 function Invoke-BenchTask {
@@ -303,9 +285,14 @@ function Invoke-BenchTask {
     if ($BenchmarkArgument.Count -gt 0) {
         $runs.Add([string[]] $BenchmarkArgument)
     } else {
-        foreach ($name in 'decode', 'pipeline', 'memory') { $runs.Add([string[]] @($name)) }
+        foreach ($name in 'decode', 'pipeline', 'memory', 'convert-modes') { $runs.Add([string[]] @($name)) }
     }
     foreach ($arguments in $runs) {
+        if ($arguments[0] -eq 'convert-modes') {
+            # Measured where users run it: Convert-ImageBatch in pwsh, against the staged module.
+            Invoke-FreshPwshFile -What 'The convert-modes benchmark' -Path (Join-Path $RepositoryRoot 'tests' 'tools' 'Measure-ConvertModes.ps1') -Parameters @{}
+            continue
+        }
         Invoke-Dotnet -Arguments (@('run', '--configuration', 'Release', '--project', $BenchmarkProject, '--') + $arguments)
     }
 }
@@ -355,7 +342,7 @@ if ($BenchmarkArgument.Count -gt 0 -and $Task -notcontains 'Bench') {
 $staged = $false
 foreach ($name in $Task) {
     Write-Host "== $name ==" -ForegroundColor Yellow
-    if ($name -in 'Test', 'Demo', 'Install', 'HelpExamples' -and -not $staged) {
+    if (($name -in 'Test', 'Demo', 'Install', 'HelpExamples' -or ($name -eq 'Bench' -and ($BenchmarkArgument.Count -eq 0 -or $BenchmarkArgument[0] -eq 'convert-modes'))) -and -not $staged) {
         Invoke-BuildTask
         $staged = $true
     }
