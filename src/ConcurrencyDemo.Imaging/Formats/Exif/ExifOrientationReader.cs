@@ -1,10 +1,10 @@
-namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
+namespace ConcurrencyDemo.Imaging.Formats.Exif;
 
 /// <summary>
 /// Reads the orientation tag (0x0112) from an APP1 EXIF payload. EXIF comes from every camera and
 /// editor there is, broken ones included, so every offset is checked and anything odd yields "no value".
 /// </summary>
-internal static class JpegExifReader
+internal static class ExifOrientationReader
 {
     private const ushort OrientationTag = 0x0112;
     private const ushort TypeShort = 3;

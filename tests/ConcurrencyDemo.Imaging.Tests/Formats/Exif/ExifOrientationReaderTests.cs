@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
-using ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
+using ConcurrencyDemo.Imaging.Formats.Exif;
 
-namespace ConcurrencyDemo.Imaging.Tests.Jpeg;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Exif;
 
-public sealed class JpegExifReaderTests
+public sealed class ExifOrientationReaderTests
 {
     /// <summary>An APP1 payload: "Exif\0\0", a TIFF header and IFD0 holding the given entries.</summary>
     private static byte[] Exif(bool littleEndian, uint ifdOffset = 8, params (ushort Tag, ushort Type, uint Count, ushort Value)[] entries)
@@ -40,23 +40,23 @@ public sealed class JpegExifReaderTests
     public void ReadsOrientationInBothByteOrders(bool littleEndian)
     {
         byte[] exif = Exif(littleEndian, 8, (0x010F, 2, 4, 0), (0x0112, 3, 1, 5));
-        Assert.Equal(5, JpegExifReader.ReadOrientation(exif));
+        Assert.Equal(5, ExifOrientationReader.ReadOrientation(exif));
     }
 
     [Fact]
     public void IgnoresBadInput()
     {
-        Assert.Null(JpegExifReader.ReadOrientation([]));
-        Assert.Null(JpegExifReader.ReadOrientation("http://ns.adobe.com/xap/1.0/\0"u8));        // XMP, not EXIF
-        Assert.Null(JpegExifReader.ReadOrientation(Exif(true, 8)));                             // no orientation tag
-        Assert.Null(JpegExifReader.ReadOrientation(Exif(true, 0xFFFF_FFF0, (0x0112, 3, 1, 6)))); // IFD offset past the end
-        Assert.Null(JpegExifReader.ReadOrientation(Exif(true, 8, (0x0112, 3, 1, 0))));          // out of range value
-        Assert.Null(JpegExifReader.ReadOrientation(Exif(true, 8, (0x0112, 3, 1, 9))));
-        Assert.Null(JpegExifReader.ReadOrientation(Exif(true, 8, (0x0112, 4, 1, 6))));          // wrong type
+        Assert.Null(ExifOrientationReader.ReadOrientation([]));
+        Assert.Null(ExifOrientationReader.ReadOrientation("http://ns.adobe.com/xap/1.0/\0"u8));        // XMP, not EXIF
+        Assert.Null(ExifOrientationReader.ReadOrientation(Exif(true, 8)));                             // no orientation tag
+        Assert.Null(ExifOrientationReader.ReadOrientation(Exif(true, 0xFFFF_FFF0, (0x0112, 3, 1, 6)))); // IFD offset past the end
+        Assert.Null(ExifOrientationReader.ReadOrientation(Exif(true, 8, (0x0112, 3, 1, 0))));          // out of range value
+        Assert.Null(ExifOrientationReader.ReadOrientation(Exif(true, 8, (0x0112, 3, 1, 9))));
+        Assert.Null(ExifOrientationReader.ReadOrientation(Exif(true, 8, (0x0112, 4, 1, 6))));          // wrong type
         byte[] truncated = Exif(false, 8, (0x0112, 3, 1, 6));
-        Assert.Null(JpegExifReader.ReadOrientation(truncated.AsSpan(0, truncated.Length - 10)));
+        Assert.Null(ExifOrientationReader.ReadOrientation(truncated.AsSpan(0, truncated.Length - 10)));
         byte[] badMagic = Exif(false, 8, (0x0112, 3, 1, 6));
         badMagic[9] = 43;
-        Assert.Null(JpegExifReader.ReadOrientation(badMagic));
+        Assert.Null(ExifOrientationReader.ReadOrientation(badMagic));
     }
 }
