@@ -1,21 +1,30 @@
+using System.Buffers.Binary;
+
 namespace ConcurrencyDemo.Imaging.Formats.Exif;
 
 /// <summary>
-/// Reads the orientation tag (0x0112) from an APP1 EXIF payload. EXIF comes from every camera and
-/// editor there is, broken ones included, so every offset is checked and anything odd yields "no value".
+/// Reads the orientation tag (0x0112) from EXIF data: a TIFF structure, bare in PNG's eXIf chunk and
+/// after the "Exif\0\0" signature in JPEG's APP1 segment. EXIF comes from every camera and editor there
+/// is, broken ones included, so every offset is checked and anything odd yields "no value": orientation
+/// is a hint, never a reason to reject the image.
 /// </summary>
 internal static class ExifOrientationReader
 {
     private const ushort OrientationTag = 0x0112;
     private const ushort TypeShort = 3;
+    private const int TiffHeaderLength = 8;
 
-    /// <summary>The orientation 1-8, or null when the payload is not EXIF or has no valid orientation.</summary>
-    public static int? ReadOrientation(ReadOnlySpan<byte> app1Payload)
+    /// <summary>The orientation 1-8 from a JPEG APP1 payload, or null when it is not EXIF or has no valid orientation.</summary>
+    public static int? ReadFromApp1(ReadOnlySpan<byte> app1Payload)
     {
         ReadOnlySpan<byte> signature = "Exif\0\0"u8;
-        if (!app1Payload.StartsWith(signature)) return null;
-        ReadOnlySpan<byte> tiff = app1Payload[signature.Length..];
-        if (tiff.Length < 8) return null;
+        return app1Payload.StartsWith(signature) ? ReadFromTiff(app1Payload[signature.Length..]) : null;
+    }
+
+    /// <summary>The orientation 1-8 from a TIFF-structured EXIF block, or null when it has no valid orientation.</summary>
+    public static int? ReadFromTiff(ReadOnlySpan<byte> tiff)
+    {
+        if (tiff.Length < TiffHeaderLength) return null;
 
         bool littleEndian;
         if (tiff[0] == 'I' && tiff[1] == 'I') littleEndian = true;
@@ -24,7 +33,7 @@ internal static class ExifOrientationReader
         if (ReadUInt16(tiff, 2, littleEndian) != 42) return null;
 
         long ifdOffset = ReadUInt32(tiff, 4, littleEndian);
-        if (ifdOffset < 8 || ifdOffset + 2 > tiff.Length) return null;
+        if (ifdOffset < TiffHeaderLength || ifdOffset + 2 > tiff.Length) return null;
         int entryCount = ReadUInt16(tiff, (int)ifdOffset, littleEndian);
         int entriesStart = (int)ifdOffset + 2;
         for (int i = 0; i < entryCount; i++)
@@ -41,11 +50,13 @@ internal static class ExifOrientationReader
         return null;
     }
 
-    private static int ReadUInt16(ReadOnlySpan<byte> data, int offset, bool littleEndian) =>
-        littleEndian ? data[offset] | (data[offset + 1] << 8) : (data[offset] << 8) | data[offset + 1];
-
-    private static long ReadUInt32(ReadOnlySpan<byte> data, int offset, bool littleEndian) =>
+    private static ushort ReadUInt16(ReadOnlySpan<byte> data, int offset, bool littleEndian) =>
         littleEndian
-            ? (uint)(data[offset] | (data[offset + 1] << 8) | (data[offset + 2] << 16) | (data[offset + 3] << 24))
-            : (uint)((data[offset] << 24) | (data[offset + 1] << 16) | (data[offset + 2] << 8) | data[offset + 3]);
+            ? BinaryPrimitives.ReadUInt16LittleEndian(data[offset..])
+            : BinaryPrimitives.ReadUInt16BigEndian(data[offset..]);
+
+    private static uint ReadUInt32(ReadOnlySpan<byte> data, int offset, bool littleEndian) =>
+        littleEndian
+            ? BinaryPrimitives.ReadUInt32LittleEndian(data[offset..])
+            : BinaryPrimitives.ReadUInt32BigEndian(data[offset..]);
 }

@@ -5,8 +5,8 @@ namespace ConcurrencyDemo.Imaging.Tests.Formats.Exif;
 
 public sealed class ExifOrientationReaderTests
 {
-    /// <summary>An APP1 payload: "Exif\0\0", a TIFF header and IFD0 holding the given entries.</summary>
-    private static byte[] Exif(bool littleEndian, uint ifdOffset = 8, params (ushort Tag, ushort Type, uint Count, ushort Value)[] entries)
+    /// <summary>A TIFF header and IFD0 holding the given entries, as PNG's eXIf chunk carries it.</summary>
+    private static byte[] Tiff(bool littleEndian, uint ifdOffset = 8, params (ushort Tag, ushort Type, uint Count, ushort Value)[] entries)
     {
         var tiff = new byte[8 + 2 + 12 * entries.Length + 4];
         tiff[0] = tiff[1] = (byte)(littleEndian ? 'I' : 'M');
@@ -21,8 +21,12 @@ public sealed class ExifOrientationReaderTests
             Write32(tiff, e + 4, entries[i].Count, littleEndian);
             Write16(tiff, e + 8, entries[i].Value, littleEndian);
         }
-        return [.. "Exif\0\0"u8, .. tiff];
+        return tiff;
     }
+
+    /// <summary>An APP1 payload: "Exif\0\0" before the TIFF structure.</summary>
+    private static byte[] Exif(bool littleEndian, uint ifdOffset = 8, params (ushort Tag, ushort Type, uint Count, ushort Value)[] entries) =>
+        [.. "Exif\0\0"u8, .. Tiff(littleEndian, ifdOffset, entries)];
 
     private static void Write16(byte[] b, int o, ushort v, bool le)
     {
@@ -40,23 +44,39 @@ public sealed class ExifOrientationReaderTests
     public void ReadsOrientationInBothByteOrders(bool littleEndian)
     {
         byte[] exif = Exif(littleEndian, 8, (0x010F, 2, 4, 0), (0x0112, 3, 1, 5));
-        Assert.Equal(5, ExifOrientationReader.ReadOrientation(exif));
+        Assert.Equal(5, ExifOrientationReader.ReadFromApp1(exif));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ReadsOrientationFromABareTiffBlock(bool littleEndian)
+    {
+        Assert.Equal(7, ExifOrientationReader.ReadFromTiff(Tiff(littleEndian, 8, (0x0112, 3, 1, 7))));
+        Assert.Null(ExifOrientationReader.ReadFromApp1(Tiff(littleEndian, 8, (0x0112, 3, 1, 7)))); // APP1 needs its signature
     }
 
     [Fact]
     public void IgnoresBadInput()
     {
-        Assert.Null(ExifOrientationReader.ReadOrientation([]));
-        Assert.Null(ExifOrientationReader.ReadOrientation("http://ns.adobe.com/xap/1.0/\0"u8));        // XMP, not EXIF
-        Assert.Null(ExifOrientationReader.ReadOrientation(Exif(true, 8)));                             // no orientation tag
-        Assert.Null(ExifOrientationReader.ReadOrientation(Exif(true, 0xFFFF_FFF0, (0x0112, 3, 1, 6)))); // IFD offset past the end
-        Assert.Null(ExifOrientationReader.ReadOrientation(Exif(true, 8, (0x0112, 3, 1, 0))));          // out of range value
-        Assert.Null(ExifOrientationReader.ReadOrientation(Exif(true, 8, (0x0112, 3, 1, 9))));
-        Assert.Null(ExifOrientationReader.ReadOrientation(Exif(true, 8, (0x0112, 4, 1, 6))));          // wrong type
+        Assert.Null(ExifOrientationReader.ReadFromApp1([]));
+        Assert.Null(ExifOrientationReader.ReadFromApp1("http://ns.adobe.com/xap/1.0/\0"u8));        // XMP, not EXIF
+        Assert.Null(ExifOrientationReader.ReadFromApp1(Exif(true, 8)));                             // no orientation tag
+        Assert.Null(ExifOrientationReader.ReadFromApp1(Exif(true, 0xFFFF_FFF0, (0x0112, 3, 1, 6)))); // IFD offset past the end
+        Assert.Null(ExifOrientationReader.ReadFromApp1(Exif(true, 8, (0x0112, 3, 1, 0))));          // out of range value
+        Assert.Null(ExifOrientationReader.ReadFromApp1(Exif(true, 8, (0x0112, 3, 1, 9))));
+        Assert.Null(ExifOrientationReader.ReadFromApp1(Exif(true, 8, (0x0112, 4, 1, 6))));          // wrong type
         byte[] truncated = Exif(false, 8, (0x0112, 3, 1, 6));
-        Assert.Null(ExifOrientationReader.ReadOrientation(truncated.AsSpan(0, truncated.Length - 10)));
+        Assert.Null(ExifOrientationReader.ReadFromApp1(truncated.AsSpan(0, truncated.Length - 10)));
         byte[] badMagic = Exif(false, 8, (0x0112, 3, 1, 6));
         badMagic[9] = 43;
-        Assert.Null(ExifOrientationReader.ReadOrientation(badMagic));
+        Assert.Null(ExifOrientationReader.ReadFromApp1(badMagic));
+    }
+
+    [Fact]
+    public void IgnoresAnIfdInsideTheHeaderAndAnOrientationWithoutValues()
+    {
+        Assert.Null(ExifOrientationReader.ReadFromTiff(Tiff(true, 4, (0x0112, 3, 1, 6))));
+        Assert.Null(ExifOrientationReader.ReadFromTiff(Tiff(true, 8, (0x0112, 3, 0, 6))));
     }
 }

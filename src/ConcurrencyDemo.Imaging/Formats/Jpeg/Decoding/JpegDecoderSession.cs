@@ -141,7 +141,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                 break;
             case JpegMarker.App1:
                 ReadOnlySpan<byte> app1 = reader.ReadSegment("APP1");
-                if (ExifOrientationReader.ReadOrientation(app1) is int orientation) _orientation = orientation;
+                if (ExifOrientationReader.ReadFromApp1(app1) is int orientation) _orientation = orientation;
                 break;
             case JpegMarker.App14:
                 ReadOnlySpan<byte> app14 = reader.ReadSegment("APP14");
