@@ -1,8 +1,8 @@
 using ConcurrencyDemo.Imaging.Formats;
-using ConcurrencyDemo.Imaging.IO;
 using ConcurrencyDemo.Imaging.Formats.Jpeg;
 using ConcurrencyDemo.Imaging.Formats.Png;
 using ConcurrencyDemo.Imaging.Memory;
+using ConcurrencyDemo.IO;
 
 namespace ConcurrencyDemo.Imaging;
 

@@ -1,4 +1,4 @@
-namespace ConcurrencyDemo.Imaging.IO;
+namespace ConcurrencyDemo.IO;
 
 /// <summary>
 /// Writes a file so that it is either all there or not there: the bytes go to a hidden temporary file in
