@@ -4,7 +4,7 @@ using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Tests.Common;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.Png;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Png;
 
 /// <summary>
 /// Conformance against PngSuite in ../shared/corpus (absent on some machines: then these pass and say so).

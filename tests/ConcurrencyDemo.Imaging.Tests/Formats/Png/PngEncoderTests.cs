@@ -4,7 +4,7 @@ using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Tests.Common;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.Png;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Png;
 
 public sealed class PngEncoderTests(ITestOutputHelper output)
 {

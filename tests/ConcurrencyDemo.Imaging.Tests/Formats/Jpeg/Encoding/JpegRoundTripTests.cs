@@ -1,10 +1,9 @@
 using ConcurrencyDemo.Imaging.Formats.Jpeg;
 using ConcurrencyDemo.Imaging.Memory;
-using ConcurrencyDemo.Imaging.Tests.Jpeg;
-using ConcurrencyDemo.Tests.Common;
+using ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Decoding;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.JpegEncoding;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Encoding;
 
 /// <summary>Our encoder's files read back by our decoder and, where it is installed, by djpeg, which must agree.</summary>
 public sealed class JpegRoundTripTests(ITestOutputHelper output)

@@ -1,8 +1,7 @@
-using System.Text;
 using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Tests.Common;
 
-namespace ConcurrencyDemo.Imaging.Tests.Jpeg;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Decoding;
 
 /// <summary>An expected image as raw interleaved bytes (1 or 3 channels), from a PNM file or a reference tool.</summary>
 internal sealed record ReferenceImage(int Width, int Height, int Channels, byte[] Pixels)

@@ -1,7 +1,7 @@
-using System.Text;
 using ConcurrencyDemo.Imaging.Memory;
+using ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Decoding;
 
-namespace ConcurrencyDemo.Imaging.Tests.JpegEncoding;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Encoding;
 
 /// <summary>Smooth synthetic photos, PNM conversion for the libjpeg tools, and PSNR.</summary>
 internal static class JpegTestImages
@@ -41,7 +41,7 @@ internal static class JpegTestImages
     {
         bool gray = image.Format == PixelFormat.Gray8;
         using var stream = new MemoryStream();
-        stream.Write(Encoding.ASCII.GetBytes($"{(gray ? "P5" : "P6")}\n{image.Width} {image.Height}\n255\n"));
+        stream.Write(System.Text.Encoding.ASCII.GetBytes($"{(gray ? "P5" : "P6")}\n{image.Width} {image.Height}\n255\n"));
         for (int y = 0; y < image.Height; y++)
         {
             ReadOnlySpan<byte> row = image.GetRow(y);
@@ -57,7 +57,7 @@ internal static class JpegTestImages
     /// <summary>Parses djpeg's binary PGM/PPM output: (width, height, channels, samples).</summary>
     public static (int Width, int Height, int Channels, byte[] Samples) ParsePnm(byte[] pnm)
     {
-        var image = Jpeg.ReferenceImage.ReadPnm(pnm);
+        var image = ReferenceImage.ReadPnm(pnm);
         return (image.Width, image.Height, image.Channels, image.Pixels);
     }
 

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using ConcurrencyDemo.Imaging.Formats.Png;
 
-namespace ConcurrencyDemo.Imaging.Tests.Png;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Png;
 
 /// <summary>
 /// Writes small PNGs of any colour type, bit depth and interlacing (which our encoder never produces)

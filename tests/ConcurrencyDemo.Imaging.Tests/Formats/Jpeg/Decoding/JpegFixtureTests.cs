@@ -3,7 +3,7 @@ using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Tests.Common;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.Jpeg;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Decoding;
 
 /// <summary>Decodes the committed fixtures and compares them with djpeg's decodes committed beside them.</summary>
 public sealed class JpegFixtureTests(ITestOutputHelper output)

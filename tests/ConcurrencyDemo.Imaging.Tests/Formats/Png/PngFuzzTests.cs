@@ -2,7 +2,7 @@ using ConcurrencyDemo.Imaging.Formats.Png;
 using ConcurrencyDemo.Imaging.Memory;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.Png;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Png;
 
 /// <summary>
 /// Seeded mutations of valid PNGs: every outcome must be a decoded image or an InvalidImageException,

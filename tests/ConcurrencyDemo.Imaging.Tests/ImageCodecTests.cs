@@ -1,8 +1,8 @@
 using ConcurrencyDemo.Imaging.Formats;
 using ConcurrencyDemo.Imaging.Memory;
-using ConcurrencyDemo.Imaging.Tests.Png;
+using ConcurrencyDemo.Imaging.Tests.Formats.Png;
 
-namespace ConcurrencyDemo.Imaging.Tests.Codec;
+namespace ConcurrencyDemo.Imaging.Tests;
 
 public sealed class ImageCodecTests : IDisposable
 {

@@ -2,7 +2,7 @@ using ConcurrencyDemo.Imaging.Formats.Jpeg;
 using ConcurrencyDemo.Imaging.Formats.Jpeg.Encoding;
 using ConcurrencyDemo.Imaging.Memory;
 
-namespace ConcurrencyDemo.Imaging.Tests.JpegEncoding;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Encoding;
 
 public sealed unsafe class JpegEncoderUnitTests
 {

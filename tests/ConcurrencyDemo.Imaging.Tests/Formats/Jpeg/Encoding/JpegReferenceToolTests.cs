@@ -3,7 +3,7 @@ using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Tests.Common;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.JpegEncoding;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Encoding;
 
 /// <summary>Checks our JPEGs against libjpeg-turbo's djpeg and cjpeg (skipped, with a message, where they are missing).</summary>
 public sealed class JpegReferenceToolTests(ITestOutputHelper output)

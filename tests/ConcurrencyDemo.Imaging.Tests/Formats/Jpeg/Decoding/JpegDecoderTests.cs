@@ -1,10 +1,9 @@
 using System.Buffers.Binary;
 using ConcurrencyDemo.Imaging.Formats.Jpeg;
-using ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Tests.Common;
 
-namespace ConcurrencyDemo.Imaging.Tests.Jpeg;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Decoding;
 
 /// <summary>Decoder behaviour beyond pixel accuracy: metadata, limits, unsupported features and error messages.</summary>
 public sealed class JpegDecoderTests

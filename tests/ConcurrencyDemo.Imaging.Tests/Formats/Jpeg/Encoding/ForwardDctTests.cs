@@ -1,7 +1,7 @@
 using ConcurrencyDemo.Imaging.Formats.Jpeg.Encoding;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.JpegEncoding;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Encoding;
 
 public sealed unsafe class ForwardDctTests(ITestOutputHelper output)
 {

@@ -4,7 +4,7 @@ using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Tests.Common;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.Jpeg;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Decoding;
 
 /// <summary>
 /// The third-party conformance corpus in ../shared/corpus (see its README). Each test passes with a

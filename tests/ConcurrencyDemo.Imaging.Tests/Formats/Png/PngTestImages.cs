@@ -1,6 +1,6 @@
 using ConcurrencyDemo.Imaging.Memory;
 
-namespace ConcurrencyDemo.Imaging.Tests.Png;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Png;
 
 /// <summary>Deterministic test images and pixel-layout helpers shared by the PNG tests.</summary>
 internal static class PngTestImages

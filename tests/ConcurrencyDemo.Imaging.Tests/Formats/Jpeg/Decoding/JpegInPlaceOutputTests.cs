@@ -1,10 +1,10 @@
 using ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 using ConcurrencyDemo.Imaging.Memory;
-using ConcurrencyDemo.Imaging.Tests.JpegEncoding;
+using ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Encoding;
 using ConcurrencyDemo.Tests.Common;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.Jpeg;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Decoding;
 
 /// <summary>
 /// Buffered (progressive, multi-scan) JPEGs emit their pixels over their own coefficients when the

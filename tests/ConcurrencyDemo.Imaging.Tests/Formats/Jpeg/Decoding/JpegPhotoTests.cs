@@ -3,7 +3,7 @@ using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Tests.Common;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.Jpeg;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Decoding;
 
 /// <summary>
 /// Acceptance: every photo in ../shared/photos decodes within PSNR 50 dB of live djpeg (in practice

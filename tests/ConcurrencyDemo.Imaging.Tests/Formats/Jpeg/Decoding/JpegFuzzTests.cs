@@ -3,7 +3,7 @@ using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Tests.Common;
 using Xunit.Abstractions;
 
-namespace ConcurrencyDemo.Imaging.Tests.Jpeg;
+namespace ConcurrencyDemo.Imaging.Tests.Formats.Jpeg.Decoding;
 
 /// <summary>
 /// Seeded mutation fuzzing of valid fixtures: truncations at every length and random byte changes.
