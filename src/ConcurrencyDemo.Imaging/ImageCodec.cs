@@ -1,17 +1,14 @@
 using ConcurrencyDemo.Imaging.Formats;
-using ConcurrencyDemo.Imaging.IO;
 using ConcurrencyDemo.Imaging.Formats.Jpeg;
 using ConcurrencyDemo.Imaging.Formats.Png;
 using ConcurrencyDemo.Imaging.Memory;
+using ConcurrencyDemo.IO;
 
 namespace ConcurrencyDemo.Imaging;
 
 /// <summary>Decodes and encodes images, choosing the codec by the file's signature, never its extension.</summary>
 public static class ImageCodec
 {
-    /// <summary>Bytes of the file start that <see cref="DetectFormat"/> needs to see.</summary>
-    public const int SignatureLength = 8;
-
     public static ImageFormat DetectFormat(ReadOnlySpan<byte> header)
     {
         if (PngSignature.IsPresent(header))

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using ConcurrencyDemo.Imaging.IO;
 using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Imaging.Processing;
+using ConcurrencyDemo.IO;
 
 namespace ConcurrencyDemo.Imaging.Pipeline;
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using ConcurrencyDemo.Imaging.Formats.Exif;
 
 namespace ConcurrencyDemo.Imaging.Formats.Png;
 
@@ -105,7 +106,7 @@ internal sealed class PngFileLayout
                         throw new InvalidImageException("image has no IDAT chunk");
                     return layout;
                 case PngChunkType.Exif:
-                    layout.Orientation = ExifOrientationReader.Read(body);
+                    layout.Orientation = ExifOrientationReader.ReadFromTiff(body) ?? 1;
                     break;
                 default:
                     if (PngChunkType.IsCritical(type))

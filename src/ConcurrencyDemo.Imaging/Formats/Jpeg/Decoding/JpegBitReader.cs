@@ -33,8 +33,6 @@ internal ref struct JpegBitReader
     /// <summary>Where marker parsing should resume after this scan.</summary>
     public readonly int ResumePosition => _stopPosition >= 0 ? _stopPosition : _position;
 
-    public readonly int BitCount => _bitCount;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EnsureBits(int count)
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using ConcurrencyDemo.Imaging.Formats.Exif;
 using ConcurrencyDemo.Imaging.Memory;
 
 namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
@@ -140,7 +141,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                 break;
             case JpegMarker.App1:
                 ReadOnlySpan<byte> app1 = reader.ReadSegment("APP1");
-                if (JpegExifReader.ReadOrientation(app1) is int orientation) _orientation = orientation;
+                if (ExifOrientationReader.ReadFromApp1(app1) is int orientation) _orientation = orientation;
                 break;
             case JpegMarker.App14:
                 ReadOnlySpan<byte> app14 = reader.ReadSegment("APP14");

@@ -176,7 +176,7 @@ internal static unsafe class JpegIdct
         w7 = Avx2.ShiftRightArithmetic(w7 + round1, shift1);
 
         // Columns as vectors (lane = row) for the row pass.
-        Transpose(ref w0, ref w1, ref w2, ref w3, ref w4, ref w5, ref w6, ref w7);
+        DctBlockTranspose.Transpose(ref w0, ref w1, ref w2, ref w3, ref w4, ref w5, ref w6, ref w7);
         w0 += Vector256.Create(1 << (Pass1Bits + 2));
         ButterflyVector(w0, w1, w2, w3, w4, w5, w6, w7,
             out Vector256<int> o0, out Vector256<int> o1, out Vector256<int> o2, out Vector256<int> o3,
@@ -190,7 +190,7 @@ internal static unsafe class JpegIdct
         o5 = Avx2.ShiftRightArithmetic(o5, shift2);
         o6 = Avx2.ShiftRightArithmetic(o6, shift2);
         o7 = Avx2.ShiftRightArithmetic(o7, shift2);
-        Transpose(ref o0, ref o1, ref o2, ref o3, ref o4, ref o5, ref o6, ref o7);
+        DctBlockTranspose.Transpose(ref o0, ref o1, ref o2, ref o3, ref o4, ref o5, ref o6, ref o7);
 
         // Values fit in 14 bits, so packing to 16 bits is exact; then wrap and clamp like RangeLimit.
         Vector256<short> p01 = PackRows(o0, o1);
@@ -261,36 +261,5 @@ internal static unsafe class JpegIdct
         o5 = tmp12 - t1;
         o3 = tmp13 + t0;
         o4 = tmp13 - t0;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose(
-        ref Vector256<int> r0, ref Vector256<int> r1, ref Vector256<int> r2, ref Vector256<int> r3,
-        ref Vector256<int> r4, ref Vector256<int> r5, ref Vector256<int> r6, ref Vector256<int> r7)
-    {
-        Vector256<int> t0 = Avx2.UnpackLow(r0, r1);
-        Vector256<int> t1 = Avx2.UnpackHigh(r0, r1);
-        Vector256<int> t2 = Avx2.UnpackLow(r2, r3);
-        Vector256<int> t3 = Avx2.UnpackHigh(r2, r3);
-        Vector256<int> t4 = Avx2.UnpackLow(r4, r5);
-        Vector256<int> t5 = Avx2.UnpackHigh(r4, r5);
-        Vector256<int> t6 = Avx2.UnpackLow(r6, r7);
-        Vector256<int> t7 = Avx2.UnpackHigh(r6, r7);
-        Vector256<int> u0 = Avx2.UnpackLow(t0.AsInt64(), t2.AsInt64()).AsInt32();
-        Vector256<int> u1 = Avx2.UnpackHigh(t0.AsInt64(), t2.AsInt64()).AsInt32();
-        Vector256<int> u2 = Avx2.UnpackLow(t1.AsInt64(), t3.AsInt64()).AsInt32();
-        Vector256<int> u3 = Avx2.UnpackHigh(t1.AsInt64(), t3.AsInt64()).AsInt32();
-        Vector256<int> u4 = Avx2.UnpackLow(t4.AsInt64(), t6.AsInt64()).AsInt32();
-        Vector256<int> u5 = Avx2.UnpackHigh(t4.AsInt64(), t6.AsInt64()).AsInt32();
-        Vector256<int> u6 = Avx2.UnpackLow(t5.AsInt64(), t7.AsInt64()).AsInt32();
-        Vector256<int> u7 = Avx2.UnpackHigh(t5.AsInt64(), t7.AsInt64()).AsInt32();
-        r0 = Avx2.Permute2x128(u0, u4, 0x20);
-        r4 = Avx2.Permute2x128(u0, u4, 0x31);
-        r1 = Avx2.Permute2x128(u1, u5, 0x20);
-        r5 = Avx2.Permute2x128(u1, u5, 0x31);
-        r2 = Avx2.Permute2x128(u2, u6, 0x20);
-        r6 = Avx2.Permute2x128(u2, u6, 0x31);
-        r3 = Avx2.Permute2x128(u3, u7, 0x20);
-        r7 = Avx2.Permute2x128(u3, u7, 0x31);
     }
 }

@@ -1,5 +1,3 @@
-using ConcurrencyDemo.Imaging.Memory;
-
 namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 
 /// <summary>
