@@ -21,6 +21,7 @@ public sealed class ConvertUsageErrorTests
     [InlineData(2, "--frobnicate", "{a}", "--out", "{out}", "--frobnicate")]
     [InlineData(2, "--mode", "{a}", "--out", "{out}", "--mode", "thread")]
     [InlineData(2, "'-o'", "{a}", "-o", "{out}")]
+    [InlineData(2, "--force", "{a}", "--out", "{out}", "--force=yes")]
     [InlineData(2, "would both be written", "{a}", "{sub}/a.png", "--out", "{out}")]
     [InlineData(2, "replaced by its own output", "{a}", "--out", "{dir}")]
     [InlineData(1, "{dir}/missing.jpg' does not exist", "{a}", "{dir}/missing.jpg", "--out", "{out}")]

@@ -12,6 +12,18 @@ public sealed class HelpAndVersionTests
         Assert.Contains(run.StdoutLines, l => l.TrimStart().StartsWith("worker ", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    [InlineData("help")]
+    public void HelpAliases_ShowTheProgramHelp(string help)
+    {
+        var run = CliProgram.Run(help);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Usage: concurrency-demo <command> [options]", run.StdoutLines[0]);
+    }
+
     [Fact]
     public void NoArguments_ShowsHelpOnStderr_AndExitsWith2()
     {
@@ -28,6 +40,7 @@ public sealed class HelpAndVersionTests
         var run = CliProgram.Run("sleep", "--count", "x", "--help");
 
         Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Usage: concurrency-demo sleep [options]", run.StdoutLines[0]);
         foreach (string option in new[] { "--count", "--seconds", "--mode", "--throttle-limit", "--ordered", "--format", "--verbose", "--help" })
             Assert.Contains(run.StdoutLines, l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal) || l.Trim() == option);
     }
@@ -38,7 +51,7 @@ public sealed class HelpAndVersionTests
         var run = CliProgram.Run("convert", "--help");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("Usage: concurrency-demo convert <file>... --out <dir> [options]", run.StdoutLines[0]);
+        Assert.Equal("Usage: concurrency-demo convert <file>... --out DIR [options]", run.StdoutLines[0]);
         foreach (string option in new[] { "--out", "--blur-radius", "--max-size", "--format", "--quality", "--force", "--apply-orientation", "--results", "--verbose", "--help" })
             Assert.Contains(run.StdoutLines, l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal) || l.Trim() == option);
         Assert.DoesNotContain(run.StdoutLines, l => l.TrimStart().StartsWith("--mode", StringComparison.Ordinal));
