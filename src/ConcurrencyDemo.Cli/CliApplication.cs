@@ -16,6 +16,13 @@ public static class CliApplication
         // Every Process run waits for its workers to start, so a worker skips building and parsing the
         // command tree, and never loads System.CommandLine at all.
         if (args is [WorkerLoopCommand.Name, ..]) return WorkerLoopCommand.Run();
+        // Likewise a lone --version, asked for to see that the program starts: building the tree and JIT-compiling
+        // System.CommandLine's parser measured 25 ms of CPU, nearly doubling the answer's.
+        if (args is [ProgramVersion.OptionName])
+        {
+            Console.Out.WriteLine(ProgramVersion.Text);
+            return ExitCodes.Success;
+        }
         return ParseAndRun(args);
     }
 

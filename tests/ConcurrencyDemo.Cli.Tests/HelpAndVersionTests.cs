@@ -65,12 +65,15 @@ public sealed class HelpAndVersionTests
         Assert.Contains(run.StdoutLines, l => l.TrimStart().StartsWith("convert ", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Version_PrintsTheProgramAndItsVersion()
+    /// <summary>A lone --version is answered before parsing; with more words the parser answers it, the same way.</summary>
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("--version", "sleep")]
+    public void Version_PrintsTheProgramAndItsVersion(params string[] arguments)
     {
-        var run = CliProgram.Run("--version");
+        var run = CliProgram.Run(arguments);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"^concurrency-demo \d+\.\d+\.\d+", Assert.Single(run.StdoutLines));
+        Assert.Matches(@"^concurrency-demo \d+\.\d+\.\d+ \(\.NET \d+\.\d+\.\d+\)$", Assert.Single(run.StdoutLines));
     }
 }

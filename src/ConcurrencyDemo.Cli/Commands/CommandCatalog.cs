@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 
 namespace ConcurrencyDemo.Cli.Commands;
 
@@ -23,9 +22,22 @@ public static class CommandCatalog
             CreateWorkerListing(),
         };
         root.Subcommands.Add(CreateHelpWord(root));
-        // Not the default aliases: "/h" and "/?" are paths on Unix, and convert takes paths.
-        root.Options.Add(new HelpOption("--help", "-h", "-?") { Description = "Show this help.", Action = new ShowHelpAction() });
-        root.Options.Add(new VersionOption { Description = "Show the version.", Action = new ShowVersionAction() });
+        // Plain options rather than System.CommandLine's HelpOption and VersionOption, whose constructors look
+        // up their localized descriptions: that first resource lookup alone measured 8 ms of every start-up.
+        // Not HelpOption's "/h" and "/?" either: those are paths on Unix, and convert takes paths.
+        root.Options.Add(new Option<bool>("--help", "-h", "-?")
+        {
+            Description = "Show this help.",
+            Recursive = true,
+            Arity = ArgumentArity.Zero,
+            Action = new ShowHelpAction(),
+        });
+        root.Options.Add(new Option<bool>(ProgramVersion.OptionName)
+        {
+            Description = "Show the version.",
+            Arity = ArgumentArity.Zero,
+            Action = new ShowVersionAction(),
+        });
         // No command at all: most likely someone finding out what this is, but still not a command that ran.
         root.SetAction(parseResult =>
         {
