@@ -161,3 +161,29 @@ public sealed class ConvertOutputTests
         Assert.Equal((width, height), (image.Width, image.Height));
     }
 }
+
+public sealed class ConvertModeTests
+{
+    [Fact]
+    public void EveryMode_WritesTheSameBytes_AndALaterRunReplacesOutputsOnlyWithForce()
+    {
+        using var photos = new PhotoFolder();
+        string[] inputs = [photos.WriteJpeg("a.jpg", 300, 200), photos.WriteJpeg("b.jpg", 200, 300), photos.WriteJpeg("c.jpg", 250, 250)];
+        var sequential = CliProgram.Run(["convert", .. inputs, "--out", photos.OutputDirectory, "--max-size", "100"]);
+        Assert.Equal(0, sequential.ExitCode);
+        var reference = inputs.Select(i => File.ReadAllBytes(photos.OutputOf(Path.GetFileName(i)))).ToList();
+
+        var refused = CliProgram.Run(["convert", .. inputs, "--out", photos.OutputDirectory, "--max-size", "100", "--mode", "thread"]);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(3, refused.StderrLines.Count(l => l.Contains("Use --force to replace it.", StringComparison.Ordinal)));
+
+        var modes = CliProgram.Run(["convert", .. inputs, "--out", photos.OutputDirectory, "--max-size", "100",
+            "--mode", "thread,pool,process,async", "--throttle-limit", "2", "--force", "--results", "csv"]);
+        Assert.Equal(0, modes.ExitCode);
+        var rows = CsvTable.Parse(modes.Stdout).Rows;
+        Assert.Equal(12, rows.Count);
+        Assert.Equal(["Thread", "Pool", "Process", "Async"], rows.Select(r => r["Mode"]).Distinct());
+        for (int i = 0; i < inputs.Length; i++)
+            Assert.Equal(reference[i], File.ReadAllBytes(photos.OutputOf(Path.GetFileName(inputs[i]))));
+    }
+}

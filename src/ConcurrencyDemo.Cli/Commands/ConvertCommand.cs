@@ -1,4 +1,6 @@
+using System.CommandLine;
 using ConcurrencyDemo.Cli.Arguments;
+using ConcurrencyDemo.Cli.Output;
 using ConcurrencyDemo.Engine;
 using ConcurrencyDemo.Engine.Results;
 using ConcurrencyDemo.Engine.Items;
@@ -13,94 +15,162 @@ namespace ConcurrencyDemo.Cli.Commands;
 /// Gaussian blur, thumbnail, encode, each stage timed. Every check that can fail without doing the work
 /// is done before any photo is touched, so a mistyped command line never leaves half a batch behind.
 /// </summary>
-public sealed class ConvertCommand : ICliCommand
+public sealed class ConvertCommand : Command
 {
-    /// <summary>
-    /// Convert's --format is the image format, as the issue and every image tool spell it; so here the
-    /// table/csv/json choice that sleep calls --format needs a name of its own.
-    /// </summary>
-    public const string ResultFormatOption = "results";
-
-    /// <summary>
-    /// Far beyond any photo (a blur this wide is one flat colour), yet small enough that the box radii
-    /// derived from it stay well inside int range.
-    /// </summary>
-    private const double MaxBlurRadius = 10_000;
-
     private static readonly PhotoConversionOptions Defaults = PhotoConversionOptions.Default;
 
-    private static readonly Dictionary<string, ImageFormat> ImageFormats = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, ImageFormat> ImageFormats = new()
     {
         ["jpeg"] = ImageFormat.Jpeg,
         ["jpg"] = ImageFormat.Jpeg,
         ["png"] = ImageFormat.Png,
     };
 
-    private static readonly IReadOnlyList<OptionSpec> Specs =
-    [
-        OptionSpec.Value("out", "DIR", "Folder for the converted photos (required; created if missing). Each is named after its input, with .jpg or .png."),
-        OptionSpec.Value("blur-radius", "R", $"Gaussian blur radius in pixels, as Pillow's GaussianBlur(R); 0 skips the blur. Default {Defaults.BlurRadius}."),
-        OptionSpec.Value("max-size", "N", $"Shrink to fit N x N, keeping the aspect ratio, as Pillow's thumbnail (never enlarges); 0 keeps the size. Default {Defaults.MaxSize}."),
-        OptionSpec.Value("format", "jpeg|png", "The IMAGE format written (jpg is taken for jpeg). Default jpeg."),
-        OptionSpec.Value("quality", "Q", $"JPEG quality, 1 to 100 (png ignores it). Default {Defaults.Quality}, as Pillow's."),
-        OptionSpec.Flag("force", "Replace outputs that already exist. Without it such a photo fails and the others go on."),
-        OptionSpec.Flag("apply-orientation", "Turn each photo upright by its EXIF orientation first (Pillow does not)."),
-        RunOptions.ResultFormatSpec(ResultFormatOption) with
-        {
-            Description = "How the RESULTS are written: table (default), csv or json (one object per line). Sleep calls this --format.",
-        },
-        RunOptions.VerboseSpec,
-    ];
-
-    /// <summary>Sequential only until the Convert-ImageBatch cmdlet brings the modes; offering them is then RunOptions.ModeSpecs in Specs.</summary>
-    private static readonly IReadOnlyList<ExecutionMode> Modes = [ExecutionMode.Sequential];
-
-    public string Name => "convert";
-
-    public string Summary => "Blur, shrink and re-encode photos (CPU-bound work) and time each stage.";
-
-    public int Run(IReadOnlyList<string> arguments)
+    private static readonly Argument<string[]> FilesArgument = new("file")
     {
-        if (CommandLineParser.IsHelpRequested(arguments))
-        {
-            HelpText.WriteCommandHelp(Console.Out, Name,
-                "Converts each photo as the tutorial does: open it (JPEG or PNG), GaussianBlur(15), thumbnail to fit\n" +
-                "1200x1200, save as JPEG quality 75, into --out under the same name. One row per photo shows its size\n" +
-                "and the seconds of each stage. Runs Sequential (the modes come later).\n" +
-                "\n" +
-                "An output is written to a temporary file and renamed into place, so a failure or Ctrl+C never\n" +
-                "leaves a partial image. A photo that cannot be read or converted gets one line on stderr and\n" +
-                "no output; the others still convert. --format is the image format; the results' format is --results.\n" +
-                "Use -- before file names that start with a dash.\n" +
-                "\n" +
-                "Exit codes: 0 all converted; 1 a photo failed, or an input or --out cannot be used (nothing ran);\n" +
-                "2 bad command line (nothing ran); 130 Ctrl+C; 143 SIGTERM.",
-                Specs,
-                synopsis: "<file>... --out <dir> [options]");
-            return ExitCodes.Success;
-        }
+        // Zero files is reported by Run in our own words, after the options' problems.
+        Arity = ArgumentArity.ZeroOrMore,
+        DefaultValueFactory = _ => [],
+    };
 
-        var options = CommandLineParser.Parse(arguments, Specs, allowPositionals: true);
-        var conversion = new PhotoConversionOptions
-        {
-            BlurRadius = (float)options.GetDouble("blur-radius", Defaults.BlurRadius, minimum: 0, maximum: MaxBlurRadius),
-            MaxSize = options.GetInt32("max-size", Defaults.MaxSize, minimum: 0),
-            OutputFormat = options.GetChoice("format", Defaults.OutputFormat, ImageFormats),
-            Quality = options.GetInt32("quality", Defaults.Quality, minimum: 1, maximum: 100),
-            ApplyOrientation = options.Has("apply-orientation"),
-        };
-        var runOptions = RunOptions.From(options, defaultModes: Modes, resultFormatOption: ResultFormatOption);
-        if (options.Positionals.Count == 0)
+    private static readonly Option<string> OutOption = new("--out")
+    {
+        HelpName = "DIR",
+        Description = "Folder for the converted photos (required; created if missing). Each is named after its input, with .jpg or .png.",
+        Required = true,
+    };
+
+    private static readonly Option<double> BlurRadiusOption = new("--blur-radius")
+    {
+        HelpName = "R",
+        Description = $"Gaussian blur radius in pixels, as Pillow's GaussianBlur(R); 0 skips the blur. Default {Defaults.BlurRadius}.",
+        // The range is PhotoConversionOptions' to check, once, where the options are made.
+        CustomParser = DecimalNumberParser.Create(),
+        DefaultValueFactory = _ => Defaults.BlurRadius,
+    };
+
+    private static readonly Option<int> MaxSizeOption = new("--max-size")
+    {
+        HelpName = "N",
+        Description = $"Shrink to fit N x N, keeping the aspect ratio, as Pillow's thumbnail (never enlarges); 0 keeps the size. Default {Defaults.MaxSize}.",
+        CustomParser = WholeNumberParser.Create(),
+        DefaultValueFactory = _ => Defaults.MaxSize,
+    };
+
+    /// <summary>
+    /// Convert's --format is the image format, as the issue and every image tool spell it; so here the
+    /// table/csv/json choice that sleep calls --format has a name of its own, <see cref="ResultsOption"/>.
+    /// </summary>
+    private static readonly Option<ImageFormat> ImageFormatOption = new("--format")
+    {
+        HelpName = "jpeg|png",
+        Description = "The IMAGE format written (jpg is taken for jpeg). Default jpeg.",
+        CustomParser = ChoiceParser.Create(ImageFormats),
+        DefaultValueFactory = _ => Defaults.OutputFormat,
+    };
+
+    private static readonly Option<int> QualityOption = new("--quality")
+    {
+        HelpName = "Q",
+        Description = $"JPEG quality, 1 to 100 (png ignores it). Default {Defaults.Quality}, as Pillow's.",
+        CustomParser = WholeNumberParser.Create(),
+        DefaultValueFactory = _ => Defaults.Quality,
+    };
+
+    private static readonly Option<bool> ForceOption = new("--force")
+    {
+        Description = "Replace outputs that already exist. Without it such a photo fails and the others go on.",
+    };
+
+    private static readonly Option<bool> ApplyOrientationOption = new("--apply-orientation")
+    {
+        Description = "Turn each photo upright by its EXIF orientation first (Pillow does not).",
+    };
+
+    private static readonly Option<OutputFormat> ResultsOption = RunOptions.CreateResultFormatOption("--results",
+        $"How the RESULTS are written: table (default), csv or json (one object per line). Sleep calls this {RunOptions.FormatOption.Name}.");
+
+    /// <summary>
+    /// One run unless asked for more: every run writes the same outputs, so a second mode replaces the first's
+    /// files only with --force.
+    /// </summary>
+    private static readonly IReadOnlyList<ExecutionMode> DefaultModes = [ExecutionMode.Sequential];
+
+    public ConvertCommand() : base("convert",
+        "Blur, shrink and re-encode photos (CPU-bound work) and time each stage.\n" +
+        "\n" +
+        "Converts each photo as the tutorial does: open it (JPEG or PNG), GaussianBlur(15), thumbnail to fit\n" +
+        $"1200x1200, save as JPEG quality 75, into {OutOption.Name} under the same name. One row per photo shows its size\n" +
+        $"and the seconds of each stage. {RunOptions.ModeOption.Name} runs it in other modes (default sequential); each mode writes\n" +
+        $"the same outputs, so give {ForceOption.Name} to let a later run replace an earlier one's.\n" +
+        "\n" +
+        "An output is written to a temporary file and renamed into place, so a failure or Ctrl+C never\n" +
+        "leaves a partial image. A photo that cannot be read or converted gets one line on stderr and\n" +
+        $"no output; the others still convert. {ImageFormatOption.Name} is the image format; the results' format is {ResultsOption.Name}.\n" +
+        "Use -- before file names that start with a dash.\n" +
+        "\n" +
+        $"Exit codes: 0 all converted; 1 a photo failed, or an input or {OutOption.Name} cannot be used (nothing ran);\n" +
+        "2 bad command line (nothing ran); 130 Ctrl+C; 143 SIGTERM.")
+    {
+        Arguments.Add(FilesArgument);
+        Options.Add(OutOption);
+        Options.Add(BlurRadiusOption);
+        Options.Add(MaxSizeOption);
+        Options.Add(ImageFormatOption);
+        Options.Add(QualityOption);
+        Options.Add(ForceOption);
+        Options.Add(ApplyOrientationOption);
+        foreach (var option in RunOptions.ModeOptions) Options.Add(option);
+        Options.Add(ResultsOption);
+        Options.Add(RunOptions.VerboseOption);
+        SetAction(Run);
+    }
+
+    private static int Run(ParseResult parseResult)
+    {
+        var files = parseResult.GetValue(FilesArgument) ?? [];
+        var conversion = CreateConversionOptions(parseResult);
+        var runOptions = RunOptions.From(parseResult, ResultsOption, DefaultModes);
+        if (files.Length == 0)
             throw new UsageException("no input files; name one or more JPEG or PNG files (see --help).");
-        string outputDirectory = Path.GetFullPath(options.GetString("out")
-            ?? throw UsageException.ForOption("--out", "missing; name the folder to write the converted photos to."));
+        string outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(OutOption));
 
-        var inputs = options.Positionals.Select(Path.GetFullPath).ToList();
-        var plan = CreatePlan(inputs, outputDirectory, conversion, overwrite: options.Has("force"));
+        var inputs = files.Select(Path.GetFullPath).ToList();
+        var plan = CreatePlan(inputs, outputDirectory, conversion, overwrite: parseResult.GetValue(ForceOption));
         CheckInputsAreFiles(inputs);
         PrepareOutputDirectory(outputDirectory);
 
-        return WorkloadRunner.Run(new ConvertWorkload(plan), runOptions, DescribeFailure);
+        string commandPath = CommandPath.Of(parseResult.CommandResult.Command);
+        return WorkloadRunner.Run(new ConvertWorkload(plan), runOptions, result => DescribeFailure(result, commandPath));
+    }
+
+    /// <summary>The imaging options, each checked where it is set; a refused one is a usage error naming its option.</summary>
+    private static PhotoConversionOptions CreateConversionOptions(ParseResult parseResult)
+    {
+        try
+        {
+            return new PhotoConversionOptions
+            {
+                BlurRadius = (float)parseResult.GetValue(BlurRadiusOption),
+                MaxSize = parseResult.GetValue(MaxSizeOption),
+                OutputFormat = parseResult.GetValue(ImageFormatOption),
+                Quality = parseResult.GetValue(QualityOption),
+                ApplyOrientation = parseResult.GetValue(ApplyOrientationOption),
+            };
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            Option option = ex.ParamName switch
+            {
+                nameof(PhotoConversionOptions.MaxSize) => MaxSizeOption,
+                nameof(PhotoConversionOptions.Quality) => QualityOption,
+                nameof(PhotoConversionOptions.OutputFormat) => ImageFormatOption,
+                _ => BlurRadiusOption,
+            };
+            // The first line only: .NET adds the parameter and the actual value after it.
+            string reason = ex.Message.Split(" (Parameter", 2)[0].Split('\n', 2)[0].Trim();
+            throw UsageException.ForOption(option, reason);
+        }
     }
 
     private static ConvertPlan CreatePlan(IReadOnlyList<string> inputs, string outputDirectory, PhotoConversionOptions conversion, bool overwrite)
@@ -130,19 +200,19 @@ public sealed class ConvertCommand : ICliCommand
     private static void PrepareOutputDirectory(string outputDirectory)
     {
         if (File.Exists(outputDirectory))
-            throw new CannotRunException($"--out: '{outputDirectory}' is a file, not a folder.");
+            throw new CannotRunException($"{OutOption.Name}: '{outputDirectory}' is a file, not a folder.");
         try
         {
             Directory.CreateDirectory(outputDirectory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CannotRunException($"--out: cannot create '{outputDirectory}': {ex.Message}");
+            throw new CannotRunException($"{OutOption.Name}: cannot create '{outputDirectory}': {ex.Message}");
         }
     }
 
     /// <summary>"concurrency-demo convert: cannot convert '/x/a.jpg': &lt;problem&gt;", whatever shape the item's error took.</summary>
-    private static string DescribeFailure(ItemResult result)
+    private static string DescribeFailure(ItemResult result, string commandPath)
     {
         var converted = result as ConvertResult;
         string input = converted is { InputPath.Length: > 0 } ? converted.InputPath : result.Label;
@@ -150,7 +220,7 @@ public sealed class ConvertCommand : ICliCommand
         string problem = result.Error.StartsWith(prefix, StringComparison.Ordinal) ? result.Error[prefix.Length..] : result.Error;
         // An output in the way: the hint names the way out.
         if (result.Failure == FailureKind.OutputExists)
-            problem += " Use --force to replace it.";
-        return $"{HelpText.ProgramName} convert: cannot convert {prefix}{problem.ReplaceLineEndings(" ")}";
+            problem += $" Use {ForceOption.Name} to replace it.";
+        return $"{commandPath}: cannot convert {prefix}{problem.ReplaceLineEndings(" ")}";
     }
 }

@@ -1,42 +1,72 @@
-using ConcurrencyDemo.Cli.Arguments;
+using System.CommandLine;
 
 namespace ConcurrencyDemo.Cli.Commands;
 
-/// <summary>The help screens, built from the option specs so that help and parser cannot disagree.</summary>
+/// <summary>
+/// The help screens, written from the command tree itself so that help and parser cannot disagree. Our own
+/// layout rather than System.CommandLine's: its list of commands shows each one's whole description, where
+/// ours shows the first line (the summary) and keeps the rest for the command's own help.
+/// </summary>
 public static class HelpText
 {
-    public const string ProgramName = "concurrency-demo";
-
-    /// <param name="synopsis">What follows the command on the usage line, such as "&lt;file&gt;... --out &lt;dir&gt; [options]".</param>
-    public static void WriteCommandHelp(TextWriter output, string command, string description, IReadOnlyList<OptionSpec> options,
-        string synopsis = "[options]")
+    public static void Write(TextWriter output, Command command)
     {
-        output.WriteLine($"Usage: {ProgramName} {command} {synopsis}");
+        var subcommands = command.Subcommands.Where(c => !c.Hidden).ToList();
+        output.WriteLine($"Usage: {CommandPath.Of(command)} {Synopsis(command)}");
         output.WriteLine();
-        output.WriteLine(description);
+        output.WriteLine(command.Description);
+        if (subcommands.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Commands:");
+            WriteColumns(output, subcommands.Select(c => (c.Name, Summary(c))).ToList());
+        }
         output.WriteLine();
         output.WriteLine("Options:");
-        var left = options.Select(o => o.IsFlag ? o.LongName : $"{o.LongName} {o.ValueName}").ToList();
-        left.Add("--help");
-        int width = left.Max(l => l.Length) + 2;
-        for (int i = 0; i < options.Count; i++)
-            output.WriteLine($"  {left[i].PadRight(width)}{options[i].Description}");
-        output.WriteLine($"  {"--help".PadRight(width)}Show this help.");
+        WriteColumns(output, OptionsOf(command).Select(o => (NameAndValue(o), o.Description ?? "")).ToList());
+        if (subcommands.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"'{CommandPath.Of(command)} <command> --help' shows a command's options.");
+        }
     }
 
-    public static void WriteProgramHelp(TextWriter output, IReadOnlyList<ICliCommand> commands)
+    /// <summary>A command's first line; the lines after it are for its own help.</summary>
+    public static string Summary(Command command) =>
+        (command.Description ?? "").Split('\n', 2)[0];
+
+    /// <summary>"&lt;command&gt; [options]", or "&lt;file&gt;... --out DIR [options]": what follows the command's name.</summary>
+    private static string Synopsis(Command command)
     {
-        output.WriteLine($"Usage: {ProgramName} <command> [options]");
-        output.WriteLine();
-        output.WriteLine("See how Sequential, Thread, Pool, Process and Async execution change the time of a batch of work.");
-        output.WriteLine();
-        output.WriteLine("Commands:");
-        int width = commands.Max(c => c.Name.Length) + 2;
-        foreach (var command in commands)
-            output.WriteLine($"  {command.Name.PadRight(width)}{command.Summary}");
-        output.WriteLine();
-        output.WriteLine("Options:");
-        output.WriteLine("  --help     Show this help; '<command> --help' shows a command's options.");
-        output.WriteLine("  --version  Show the version.");
+        var parts = new List<string>();
+        if (command.Subcommands.Any(c => !c.Hidden)) parts.Add("<command>");
+        foreach (var argument in command.Arguments.Where(a => !a.Hidden))
+            parts.Add($"<{argument.HelpName ?? argument.Name}>" + (argument.Arity.MaximumNumberOfValues > 1 ? "..." : ""));
+        var options = OptionsOf(command);
+        parts.AddRange(options.Where(o => o.Required).Select(NameAndValue));
+        if (options.Any(o => !o.Required)) parts.Add("[options]");
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>The command's own options, then those it inherits (--help), as the parser accepts them.</summary>
+    private static List<Option> OptionsOf(Command command)
+    {
+        var options = command.Options.Where(o => !o.Hidden).ToList();
+        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+            options.AddRange(parent.Options.Where(o => o.Recursive && !o.Hidden));
+        return options;
+    }
+
+    /// <summary>"--count N"; a flag (no value, or an optional true/false) is just its name.</summary>
+    private static string NameAndValue(Option option) =>
+        option.Arity.MaximumNumberOfValues == 0 || option.ValueType == typeof(bool)
+            ? option.Name
+            : $"{option.Name} {option.HelpName ?? "VALUE"}";
+
+    private static void WriteColumns(TextWriter output, IReadOnlyList<(string Left, string Right)> rows)
+    {
+        int width = rows.Max(r => r.Left.Length) + 2;
+        foreach (var (left, right) in rows)
+            output.WriteLine($"  {left.PadRight(width)}{right}");
     }
 }

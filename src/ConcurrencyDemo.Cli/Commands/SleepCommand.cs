@@ -1,4 +1,6 @@
+using System.CommandLine;
 using ConcurrencyDemo.Cli.Arguments;
+using ConcurrencyDemo.Engine.Items;
 using ConcurrencyDemo.Engine.Workloads.Sleep;
 
 namespace ConcurrencyDemo.Cli.Commands;
@@ -7,41 +9,58 @@ namespace ConcurrencyDemo.Cli.Commands;
 /// <c>concurrency-demo sleep</c>: the tutorial's do_something(seconds), I/O-bound work that only waits,
 /// run in each mode to show which modes let the waits overlap.
 /// </summary>
-public sealed class SleepCommand : ICliCommand
+public sealed class SleepCommand : Command
 {
-    private const int DefaultCount = 10;
-
-    private static readonly IReadOnlyList<OptionSpec> Specs =
-    [
-        OptionSpec.Value("count", "N", $"How many items, each sleeping --seconds (default {DefaultCount})."),
-        OptionSpec.List("seconds", "S[,S...]", "How long each item sleeps (default 1); several values make one item per value, and --count is not used."),
-        .. RunOptions.Specs,
-    ];
-
-    public string Name => "sleep";
-
-    public string Summary => "Run items that sleep (I/O-bound work) in one or more modes and time them.";
-
-    public int Run(IReadOnlyList<string> arguments)
+    private static readonly Option<IReadOnlyList<double>> SecondsOption = new("--seconds")
     {
-        if (CommandLineParser.IsHelpRequested(arguments))
+        HelpName = "S[,S...]",
+        Arity = ArgumentArity.OneOrMore,
+        // The range, like the rule between --count and --seconds, is the workload's to check (SleepWorkload.FromInput).
+        CustomParser = DecimalNumberParser.CreateList(),
+        DefaultValueFactory = _ => [],
+    };
+
+    private static readonly Option<int> CountOption = new("--count")
+    {
+        HelpName = "N",
+        Description = $"How many items, each sleeping {SecondsOption.Name} (default {SleepWorkload.DefaultCount}).",
+        CustomParser = WholeNumberParser.Create(),
+        DefaultValueFactory = _ => SleepWorkload.DefaultCount,
+    };
+
+    static SleepCommand()
+    {
+        // The two descriptions name each other, so this one is written once both options exist.
+        SecondsOption.Description = $"How long each item sleeps (default 1); several values make one item per value, and {CountOption.Name} is not used.";
+    }
+
+    public SleepCommand() : base("sleep",
+        "Run items that sleep (I/O-bound work) in one or more modes and time them.\n" +
+        "\n" +
+        $"Runs items that each sleep, in each {RunOptions.ModeOption.Name} one after another, and prints when each item ran,\n" +
+        $"a summary per run and a comparison of the runs. Results go to stdout; {RunOptions.VerboseOption.Name} lines and\n" +
+        "progress go to stderr. Ctrl+C stops the run (exit code 130).")
+    {
+        Options.Add(CountOption);
+        Options.Add(SecondsOption);
+        foreach (var option in RunOptions.Options) Options.Add(option);
+        SetAction(Run);
+    }
+
+    private static int Run(ParseResult parseResult)
+    {
+        var seconds = parseResult.GetValue(SecondsOption) ?? [];
+        int? count = parseResult.GetResult(CountOption) is { Implicit: false } ? parseResult.GetValue(CountOption) : null;
+        SleepWorkload workload;
+        try
         {
-            HelpText.WriteCommandHelp(Console.Out, Name,
-                "Runs items that each sleep, in each --mode one after another, and prints when each item ran,\n" +
-                "a summary per run and a comparison of the runs. Results go to stdout; --verbose lines and\n" +
-                "progress go to stderr. Ctrl+C stops the run (exit code 130).",
-                Specs);
-            return ExitCodes.Success;
+            workload = SleepWorkload.FromInput(count, seconds);
         }
-
-        var options = CommandLineParser.Parse(arguments, Specs);
-        var seconds = options.GetDoubles("seconds", minimum: 0, maximum: SleepWorkload.MaxSeconds);
-        if (seconds.Count > 1 && options.Has("count"))
-            throw UsageException.ForOption("--count", "cannot be used with several --seconds values (they make one item each).");
-        int count = options.GetInt32("count", DefaultCount, minimum: 0);
-        var runOptions = RunOptions.From(options);
-
-        var workload = SleepWorkload.Create(count, seconds);
-        return WorkloadRunner.Run(workload, runOptions);
+        catch (InvalidSettingException ex)
+        {
+            // The workload's one rule for every front end; here its setting is spelled as this command's option.
+            throw UsageException.ForOption(ex.Setting == SleepWorkload.CountSetting ? CountOption : SecondsOption, ex.Message);
+        }
+        return WorkloadRunner.Run(workload, RunOptions.From(parseResult, RunOptions.FormatOption));
     }
 }

@@ -14,12 +14,18 @@ public sealed record PhotoConversionOptions
     private readonly ImageFormat _outputFormat = ImageFormat.Jpeg;
     private readonly int _quality = 75;
 
+    /// <summary>
+    /// Far beyond any photo (a blur this wide is one flat colour), yet small enough that the box radii derived
+    /// from it stay well inside int range.
+    /// </summary>
+    public const float MaxBlurRadius = 10_000;
+
     /// <summary>Gaussian standard deviation in pixels, as Pillow's GaussianBlur radius; 0 skips the blur.</summary>
     public float BlurRadius
     {
         get => _blurRadius;
-        init => _blurRadius = float.IsFinite(value) && value >= 0 ? value
-            : throw new ArgumentOutOfRangeException(nameof(BlurRadius), value, "The blur radius must be a number of pixels, 0 or more.");
+        init => _blurRadius = float.IsFinite(value) && value is >= 0 and <= MaxBlurRadius ? value
+            : throw new ArgumentOutOfRangeException(nameof(BlurRadius), value, $"The blur radius must be a number of pixels from 0 to {MaxBlurRadius}.");
     }
 
     /// <summary>The thumbnail box (both sides); 0 keeps the size.</summary>
