@@ -28,6 +28,7 @@ internal sealed class FailingWorkload(int count, params int[] failingIndexes) : 
     public override string Name => "Failing";
     public override int Count => count;
     public override string GetLabel(int index) => $"item {index}";
+    public override Type ResultType => typeof(ItemResult);
     public override ItemResult CreateResult(int index) => new();
     public override System.Text.Json.JsonElement SaveSettings() => default;
     // In-process only: never crosses the worker protocol, but the base class's JSON must name its result type.

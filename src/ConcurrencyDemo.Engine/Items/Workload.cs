@@ -18,8 +18,11 @@ public abstract class Workload
 
     public abstract string GetLabel(int index);
 
-    /// <summary>The type of this workload's results: the columns front ends show, the JSON workers send.</summary>
-    public Type ResultType => ResultJson.Type;
+    /// <summary>
+    /// The type of this workload's results: the columns front ends show, the JSON workers send. Its own member,
+    /// not read off <see cref="ResultJson"/>: building JSON metadata costs a start-up that in-process runs never need.
+    /// </summary>
+    public abstract Type ResultType { get; }
 
     /// <summary>
     /// A result of this workload's own type for item <paramref name="index"/>, with the item's inputs already

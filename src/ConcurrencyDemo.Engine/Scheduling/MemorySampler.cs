@@ -1,44 +1,41 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace ConcurrencyDemo.Engine.Scheduling;
 
 /// <summary>
 /// The most memory a run held at once: this process's working set and, at the same instants, the sum of its
-/// worker processes' working sets, sampled every <see cref="Interval"/> while the run lasts. A process's own
-/// peak counter covers its whole life (a pwsh session's earlier runs too), so a run samples its own.
+/// worker processes' working sets, sampled every <see cref="Interval"/> while the run lasts and once at its
+/// end. A process's own peak counter covers its whole life (a pwsh session's earlier runs too), so a run
+/// samples its own. On Linux a sample is one read of /proc/PID/statm: Environment.WorkingSet and the Process
+/// class would load and compile enough to show in the start-up of a short CLI run.
 /// </summary>
 internal sealed class MemorySampler : IDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
-    private readonly ConcurrentDictionary<int, Process> _workers = new();
+    private readonly object _lock = new();
+    private readonly List<int> _workers = [];
     private readonly Timer _timer;
-    private readonly object _sampleLock = new();
     private long _peakOwn;
     private long _peakWorkers;
+    private bool _disposed;
 
-    public MemorySampler()
+    public MemorySampler() => _timer = new Timer(_ => Sample(), null, Interval, Interval);
+
+    public long PeakWorkingSetBytes
     {
-        Sample();
-        _timer = new Timer(_ => Sample(), null, Interval, Interval);
+        get { lock (_lock) return _peakOwn; }
     }
 
-    public long PeakWorkingSetBytes => Interlocked.Read(ref _peakOwn);
+    public long PeakWorkerWorkingSetBytes
+    {
+        get { lock (_lock) return _peakWorkers; }
+    }
 
-    public long PeakWorkerWorkingSetBytes => Interlocked.Read(ref _peakWorkers);
-
-    /// <summary>A worker process to count from now on; sampled once at once, so a short-lived one still counts.</summary>
+    /// <summary>A worker process to count from now on; sampled at once, so a short-lived one still counts.</summary>
     public void AddWorker(int processId)
     {
-        try
-        {
-            _workers[processId] = Process.GetProcessById(processId);
-        }
-        catch (ArgumentException)
-        {
-            return; // Already gone.
-        }
+        lock (_lock) _workers.Add(processId);
         Sample();
     }
 
@@ -46,41 +43,45 @@ internal sealed class MemorySampler : IDisposable
     public void RemoveWorker(int processId)
     {
         Sample();
-        if (_workers.TryRemove(processId, out var process)) process.Dispose();
+        lock (_lock) _workers.Remove(processId);
     }
 
     public void Sample()
     {
-        lock (_sampleLock)
+        lock (_lock)
         {
+            if (_disposed) return;
             long workers = 0;
-            foreach (var process in _workers.Values)
-            {
-                try
-                {
-                    process.Refresh();
-                    workers += process.WorkingSet64;
-                }
-                catch (InvalidOperationException)
-                {
-                    // Exited between samples: it holds nothing any more.
-                }
-            }
-            Raise(ref _peakOwn, Environment.WorkingSet);
-            Raise(ref _peakWorkers, workers);
+            foreach (int worker in _workers) workers += WorkingSetOf(worker);
+            _peakOwn = Math.Max(_peakOwn, WorkingSetOf(Environment.ProcessId));
+            _peakWorkers = Math.Max(_peakWorkers, workers);
         }
     }
 
     public void Dispose()
     {
         _timer.Dispose();
-        Sample();
-        foreach (var process in _workers.Values) process.Dispose();
-        _workers.Clear();
+        lock (_lock) _disposed = true;
     }
 
-    private static void Raise(ref long peak, long value)
+    /// <summary>Resident bytes of a process; 0 once it has gone.</summary>
+    private static long WorkingSetOf(int processId)
     {
-        if (value > Interlocked.Read(ref peak)) Interlocked.Exchange(ref peak, value);
+        try
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                // "size resident shared ..." in pages.
+                string statm = File.ReadAllText($"/proc/{processId}/statm");
+                int start = statm.IndexOf(' ') + 1, end = statm.IndexOf(' ', start);
+                return long.Parse(statm.AsSpan(start, end - start)) * Environment.SystemPageSize;
+            }
+            using var process = Process.GetProcessById(processId);
+            return process.WorkingSet64;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            return 0;
+        }
     }
 }

@@ -48,7 +48,8 @@ public class TypedFailureTests
         public override string Name => "Kinded";
         public override int Count => 3;
         public override string GetLabel(int index) => $"item {index}";
-        public override ItemResult CreateResult(int index) => new();
+        public override Type ResultType => typeof(ItemResult);
+    public override ItemResult CreateResult(int index) => new();
         public override System.Text.Json.JsonElement SaveSettings() => default;
         protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo ResultJson =>
             System.Text.Json.Serialization.Metadata.JsonTypeInfo.CreateJsonTypeInfo<ItemResult>(System.Text.Json.JsonSerializerOptions.Default);
@@ -65,7 +66,8 @@ public class TypedFailureTests
         public override string Name => "Cancelled";
         public override int Count => 1;
         public override string GetLabel(int index) => "item";
-        public override ItemResult CreateResult(int index) => new();
+        public override Type ResultType => typeof(ItemResult);
+    public override ItemResult CreateResult(int index) => new();
         public override System.Text.Json.JsonElement SaveSettings() => default;
         protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo ResultJson =>
             System.Text.Json.Serialization.Metadata.JsonTypeInfo.CreateJsonTypeInfo<ItemResult>(System.Text.Json.JsonSerializerOptions.Default);

@@ -28,6 +28,8 @@ public sealed class ConvertWorkload : Workload
 
     public override string GetLabel(int index) => Path.GetFileName(_plan.Items[index].InputPath);
 
+    public override Type ResultType => typeof(ConvertResult);
+
     public override ItemResult CreateResult(int index) =>
         new ConvertResult { InputPath = _plan.Items[index].InputPath, OutputPath = _plan.Items[index].OutputPath };
 

@@ -71,6 +71,8 @@ public sealed class SleepWorkload : Workload
 
     public override string GetLabel(int index) => $"sleep {Format(_seconds[index])} s #{index + 1}";
 
+    public override Type ResultType => typeof(SleepResult);
+
     public override ItemResult CreateResult(int index) => new SleepResult { SleepSeconds = _seconds[index] };
 
     public override void Execute(int index, ItemResult result, ItemContext context)
