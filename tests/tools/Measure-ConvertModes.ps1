@@ -5,12 +5,13 @@
     The CPU-bound lesson, measured: Convert-ImageBatch in every mode beside Pillow, on the same photos.
 
 .DESCRIPTION
-    For each repetition, each mode of Convert-ImageBatch runs in a fresh pwsh (so that no run warms the next),
-    and so do Pillow one photo after another and Pillow with ProcessPoolExecutor() (Debian's python3-pil, the
-    tutorial's code). Prints, per mode, the median wall time of the repetitions, its ratio to our Sequential
-    and to Pillow's ProcessPoolExecutor, and the peak memory of the pwsh process (its own peak working set,
-    pwsh included) and of the worker processes (sampled by the engine). Then checks that every mode wrote the
-    same bytes as Sequential, and the PSNR of our outputs against Pillow's.
+    Each repetition runs in a fresh pwsh: a warm-up pass over every photo, then every mode of
+    Convert-ImageBatch, starting with a different mode each time; then Pillow one photo after another and
+    Pillow with ProcessPoolExecutor() (Debian's python3-pil, the tutorial's code, each a fresh python). Prints,
+    per mode, the median wall time of the repetitions, its ratio to our Sequential and to Pillow's
+    ProcessPoolExecutor, and the peak memory of the run (the pwsh process's working set, pwsh included, and
+    its worker processes', sampled by the engine). Then checks that every mode wrote the same bytes as
+    Sequential, and the PSNR of our outputs against Pillow's.
 
     ./build.ps1 Bench convert-modes runs it on ../shared/photos.
 #>
@@ -38,39 +39,50 @@ $pwsh = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -
 $work = Join-Path ([IO.Path]::GetTempPath()) ("convert-modes-" + [guid]::NewGuid().ToString('N'))
 $null = New-Item -ItemType Directory -Path $work
 $env:CONCURRENCYDEMO_BENCH_MODULE = (Resolve-Path -LiteralPath $ModulePath).Path
+# A list cannot cross a -File command line as one argument; the environment carries it whole.
+$env:CONCURRENCYDEMO_BENCH_PHOTOS = $photos.FullName -join [IO.Path]::PathSeparator
 
-# One mode in a fresh pwsh: wall time of the command, the process's own peak working set, and the run's summary.
-$runOne = @'
-param($Mode, $ThrottleLimit, $Destination, $Photos)
+# One repetition in a fresh pwsh: a warm-up pass over every photo (the JIT and the file cache, as in any
+# benchmark), then each mode in the given order: wall time of the command, and the run's own sampled peaks.
+$runRepetition = @'
+param($Modes, $ThrottleLimit, $Destination)
 Import-Module $env:CONCURRENCYDEMO_BENCH_MODULE
-$watch = [Diagnostics.Stopwatch]::StartNew()
-$records = @(Convert-ImageBatch -LiteralPath $Photos -Destination $Destination -Mode $Mode -ThrottleLimit $ThrottleLimit -Verbose 4>&1)
-$watch.Stop()
-$summary = ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'peak memory' }).Message
-$workers = if ($summary -match '(\d+) MB in worker processes') { [long] $Matches[1] * 1e6 } else { 0 }
-$results = @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
-[pscustomobject]@{
-    Seconds = $watch.Elapsed.TotalSeconds
-    Failed = @($results | Where-Object { -not $_.Success }).Count
-    PeakBytes = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
-    WorkerPeakBytes = $workers
-} | ConvertTo-Json -Compress
+$photos = $env:CONCURRENCYDEMO_BENCH_PHOTOS -split [IO.Path]::PathSeparator
+$null = Convert-ImageBatch -LiteralPath $photos -Destination (Join-Path $Destination 'warm-up') -Mode Sequential
+foreach ($mode in $Modes -split ',') {
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $records = @(Convert-ImageBatch -LiteralPath $photos -Destination (Join-Path $Destination $mode) -Mode $mode -ThrottleLimit $ThrottleLimit -Verbose 4>&1)
+    $watch.Stop()
+    $summary = ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'peak memory' }).Message
+    $results = @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+    [pscustomobject]@{
+        Mode = $mode
+        Seconds = $watch.Elapsed.TotalSeconds
+        Count = $results.Count
+        Failed = @($results | Where-Object { -not $_.Success }).Count
+        PeakBytes = if ($summary -match 'peak memory (\d+) MB here') { [long] $Matches[1] * 1e6 } else { 0 }
+        WorkerPeakBytes = if ($summary -match '(\d+) MB in worker processes') { [long] $Matches[1] * 1e6 } else { 0 }
+    } | ConvertTo-Json -Compress
+}
 '@
-$runScript = Join-Path $work 'run-one.ps1'
-Set-Content -LiteralPath $runScript -Value $runOne
+$runScript = Join-Path $work 'run-repetition.ps1'
+Set-Content -LiteralPath $runScript -Value $runRepetition
 
 $modes = 'Sequential', 'Thread', 'Pool', 'Process', 'Async'
 $samples = @{}
 try {
     foreach ($rep in 1..$Repeat) {
-        foreach ($mode in $modes) {
-            $destination = Join-Path $work "$mode-$rep"
-            $json = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runScript -Mode $mode -ThrottleLimit $ThrottleLimit -Destination $destination -Photos $photos.FullName
-            if ($LASTEXITCODE -ne 0) { throw "Convert-ImageBatch -Mode $mode failed." }
-            $sample = $json | ConvertFrom-Json
-            if ($sample.Failed -gt 0) { throw "Convert-ImageBatch -Mode ${mode}: $($sample.Failed) photo(s) failed." }
-            $samples[$mode] += @($sample)
-            Write-Host ("{0,-10} run {1}: {2:N3} s" -f $mode, $rep, $sample.Seconds)
+        # Each repetition starts with another mode, so that no mode always runs first or last.
+        $order = @($modes[($rep - 1)..($modes.Count - 1)]) + @(if ($rep -gt 1) { $modes[0..($rep - 2)] })
+        $destination = Join-Path $work "ours-$rep"
+        $lines = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runScript -Modes ($order -join ',') -ThrottleLimit $ThrottleLimit -Destination $destination
+        if ($LASTEXITCODE -ne 0) { throw "Convert-ImageBatch failed in repetition $rep." }
+        foreach ($line in $lines) {
+            $sample = $line | ConvertFrom-Json
+            if ($sample.Count -ne $photos.Count) { throw "Convert-ImageBatch -Mode $($sample.Mode) converted $($sample.Count) of $($photos.Count) photos." }
+            if ($sample.Failed -gt 0) { throw "Convert-ImageBatch -Mode $($sample.Mode): $($sample.Failed) photo(s) failed." }
+            $samples[$sample.Mode] += @($sample)
+            Write-Host ("{0,-10} run {1}: {2:N3} s" -f $sample.Mode, $rep, $sample.Seconds)
         }
         foreach ($pillowMode in 'sequential', 'processes') {
             $destination = Join-Path $work "pillow-$pillowMode-$rep"
@@ -107,10 +119,10 @@ try {
     $rows | Format-Table -AutoSize | Out-String -Width 120
 
     # Every mode's bytes are Sequential's; our outputs against Pillow's.
-    $reference = Join-Path $work 'Sequential-1'
+    $reference = Join-Path $work 'ours-1' 'Sequential'
     foreach ($mode in $modes) {
         foreach ($rep in 1..$Repeat) {
-            foreach ($file in Get-ChildItem -LiteralPath (Join-Path $work "$mode-$rep")) {
+            foreach ($file in Get-ChildItem -LiteralPath (Join-Path $work "ours-$rep" $mode)) {
                 if ((Get-FileHash -LiteralPath $file.FullName).Hash -ne (Get-FileHash -LiteralPath (Join-Path $reference $file.Name)).Hash) {
                     throw "$mode run $rep wrote $($file.Name) differently from Sequential."
                 }
@@ -126,5 +138,5 @@ try {
         $(if ($null -ne $lowest) { ", lowest {0:N1} dB" -f $lowest } else { '' })
 } finally {
     Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
-    Remove-Item -Path 'Env:CONCURRENCYDEMO_BENCH_MODULE' -ErrorAction SilentlyContinue
+    Remove-Item -Path 'Env:CONCURRENCYDEMO_BENCH_MODULE', 'Env:CONCURRENCYDEMO_BENCH_PHOTOS' -ErrorAction SilentlyContinue
 }
