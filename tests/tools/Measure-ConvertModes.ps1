@@ -26,7 +26,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
-$photos = @(Get-ChildItem -Path (Join-Path $PhotoPath '*') -Include '*.jpg', '*.jpeg', '*.png' -File | Sort-Object Name)
+$photos = @(Get-ChildItem -Path (Join-Path $PhotoPath '*') -Include '*.jpg', '*.jpeg', '*.png' -File -ErrorAction SilentlyContinue | Sort-Object Name)
 if ($photos.Count -eq 0) {
     # The project must not need ../shared: without photos there is nothing to measure, which is not a failure.
     Write-Warning "convert-modes: no photos in '$PhotoPath', so nothing was measured; pass -PhotoPath to measure a folder of your own."
