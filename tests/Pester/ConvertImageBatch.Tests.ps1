@@ -4,11 +4,8 @@
 
 Describe 'Convert-ImageBatch' {
     BeforeAll {
-        $ModulePath = if ($env:CONCURRENCYDEMO_MODULE) {
-            $env:CONCURRENCYDEMO_MODULE
-        } else {
-            Join-Path $PSScriptRoot '..' '..' 'out' 'ConcurrencyDemo' 'ConcurrencyDemo.psd1'
-        }
+        . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+        $ModulePath = Get-TestModulePath
         Import-Module $ModulePath -Force
 
         # Four photo-like JPEGs, and a folder for each test of its own.
@@ -22,20 +19,6 @@ Describe 'Convert-ImageBatch' {
             $folder = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
             $null = New-Item -ItemType Directory -Path $folder
             $folder
-        }
-
-        function Get-ChildProcess {
-            Get-Process | Where-Object { $_.Parent -and $_.Parent.Id -eq $PID }
-        }
-
-        function Wait-Until {
-            param([scriptblock] $Condition, [double] $Seconds = 30)
-            $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-            while (-not (& $Condition)) {
-                if ([DateTime]::UtcNow -gt $deadline) { return $false }
-                Start-Sleep -Milliseconds 50
-            }
-            $true
         }
     }
 

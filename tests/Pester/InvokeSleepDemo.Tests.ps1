@@ -6,39 +6,14 @@
 
 Describe 'Invoke-SleepDemo' {
     BeforeAll {
-        $ModulePath = if ($env:CONCURRENCYDEMO_MODULE) {
-            $env:CONCURRENCYDEMO_MODULE
-        } else {
-            Join-Path $PSScriptRoot '..' '..' 'out' 'ConcurrencyDemo' 'ConcurrencyDemo.psd1'
-        }
+        . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+        $ModulePath = Get-TestModulePath
         Import-Module $ModulePath -Force
 
         $ResultProperties = @(
             'RunId', 'Workload', 'Mode', 'ThrottleLimit', 'Index', 'Label', 'StartSeconds', 'EndSeconds', 'DurationSeconds',
             'Worker', 'WorkerStartSeconds', 'WorkerReadySeconds', 'ThreadId', 'ProcessId', 'WorkerHost', 'Success', 'Failure', 'Error', 'SleepSeconds'
         )
-
-        # Processes started by this one, whatever their program: Process-mode workers that are still alive.
-        function Get-ChildProcess {
-            Get-Process | Where-Object { $_.Parent -and $_.Parent.Id -eq $PID }
-        }
-
-        function Wait-NoChildProcess {
-            $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            while ((Get-ChildProcess) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
-            Get-ChildProcess
-        }
-
-        # Waits until $Condition is true, for at most $Seconds; false if it never became true.
-        function Wait-Until {
-            param([scriptblock] $Condition, [double] $Seconds = 30)
-            $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-            while (-not (& $Condition)) {
-                if ([DateTime]::UtcNow -gt $deadline) { return $false }
-                Start-Sleep -Milliseconds 50
-            }
-            $true
-        }
 
         # A new pwsh like this one (as a .NET tool this process is the dotnet host running pwsh.dll).
         $PwshCommand = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {

@@ -7,29 +7,12 @@
 
 Describe 'Process mode worker processes' {
     BeforeAll {
-        $ModulePath = if ($env:CONCURRENCYDEMO_MODULE) {
-            $env:CONCURRENCYDEMO_MODULE
-        } else {
-            Join-Path $PSScriptRoot '..' '..' 'out' 'ConcurrencyDemo' 'ConcurrencyDemo.psd1'
-        }
+        . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+        $ModulePath = Get-TestModulePath
         Import-Module $ModulePath -Force
 
         $WorkerHostVariable = 'CONCURRENCYDEMO_WORKER_HOST'
         $SavedWorkerHost = [Environment]::GetEnvironmentVariable($WorkerHostVariable)
-
-        # Every live process whose parent is this pwsh, whatever its name: a worker may be dotnet or pwsh.
-        function Get-ChildProcess {
-            Get-Process | Where-Object {
-                try { $_.Parent -and $_.Parent.Id -eq $PID } catch { $false }
-            }
-        }
-
-        # Workers are stopped before the cmdlet returns; the wait only absorbs a slow exit on a busy machine.
-        function Wait-NoChildProcess {
-            $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            while ((Get-ChildProcess) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
-            Get-ChildProcess | ForEach-Object { "$($_.Id) $($_.ProcessName)" }
-        }
     }
 
     AfterEach {
