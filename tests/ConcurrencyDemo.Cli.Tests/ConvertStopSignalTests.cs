@@ -10,8 +10,9 @@ public sealed class ConvertStopSignalTests
     public void CtrlC_StopsBetweenStages_AndLeavesOnlyWholeImages()
     {
         using var photos = new PhotoFolder();
-        // One photo under many names: enough work (seconds) that the signal lands mid-batch.
-        string first = photos.WriteJpeg("photo-00.jpg", 900, 700);
+        // One photo under many names: enough work (several seconds) that the signal lands mid-batch even when a
+        // busy machine lets the CLI run ahead of this test's reading of its stderr.
+        string first = photos.WriteJpeg("photo-00.jpg", 2400, 1800);
         byte[] bytes = File.ReadAllBytes(first);
         var inputs = new List<string> { first };
         for (int i = 1; i < PhotoCount; i++)
@@ -35,7 +36,7 @@ public sealed class ConvertStopSignalTests
             Assert.EndsWith(".jpg", name);
             Assert.False(name.StartsWith('.'), $"A temporary file was left behind: {name}");
             using var image = ImageCodec.Load(photos.OutputOf(name));
-            Assert.Equal((900, 700), (image.Width, image.Height));
+            Assert.Equal((1200, 900), (image.Width, image.Height));
         });
     }
 }

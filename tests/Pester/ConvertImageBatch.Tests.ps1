@@ -182,10 +182,12 @@ Describe 'Convert-ImageBatch' {
         It 'leaves only whole images, no temporary file and no worker when stopped in <Mode> mode' -ForEach @(
             @{ Mode = 'Thread' }, @{ Mode = 'Process' }
         ) {
+            # One large photo under twenty names: seconds of work, so that the stop lands mid-batch even when a
+            # busy machine runs the batch ahead of this test.
             $folder = New-TestFolder
-            foreach ($i in 1..6) {
-                [ConcurrencyDemo.Imaging.Samples.SamplePhoto]::WriteJpeg((Join-Path $folder "big$i.jpg"), 3000, 2000, $i)
-            }
+            $first = Join-Path $folder 'big01.jpg'
+            [ConcurrencyDemo.Imaging.Samples.SamplePhoto]::WriteJpeg($first, 3000, 2000, 1)
+            foreach ($i in 2..20) { Copy-Item -LiteralPath $first -Destination (Join-Path $folder ('big{0:00}.jpg' -f $i)) }
             $out = Join-Path $folder 'out'
             $shell = [powershell]::Create()
             try {
@@ -198,6 +200,7 @@ Describe 'Convert-ImageBatch' {
                 $shell.Stop()
 
                 "$($shell.InvocationStateInfo.State)" | Should -Be 'Stopped'
+                @(Get-ChildItem -LiteralPath $out -Filter '*.jpg').Count | Should -BeLessThan 20
                 Wait-Until { -not (Get-ChildProcess) } -Seconds 10 | Should -BeTrue
                 @(Get-ChildItem -LiteralPath $out -Force -Filter '*.tmp').Count | Should -Be 0
                 foreach ($file in Get-ChildItem -LiteralPath $out -Force) {
