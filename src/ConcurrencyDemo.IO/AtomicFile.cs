@@ -13,7 +13,7 @@ public static class AtomicFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         string fullPath = Path.GetFullPath(path);
         if (!overwrite && File.Exists(fullPath))
-            throw new IOException($"'{fullPath}' already exists.");
+            throw new FileExistsException(fullPath);
         string directory = Path.GetDirectoryName(fullPath) ?? ".";
         string temporaryPath = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
@@ -26,7 +26,7 @@ public static class AtomicFile
         catch (IOException) when (!overwrite && File.Exists(fullPath) && File.Exists(temporaryPath))
         {
             TryDelete(temporaryPath);
-            throw new IOException($"'{fullPath}' already exists.");
+            throw new FileExistsException(fullPath);
         }
         catch
         {

@@ -30,7 +30,7 @@ public sealed class AtomicFileTests : IDisposable
     {
         string path = Path.Combine(_directory, "exists.txt");
         File.WriteAllText(path, "old");
-        var error = Assert.Throws<IOException>(() => AtomicFile.Write(path, Writes("new"), overwrite: false));
+        var error = Assert.ThrowsAny<IOException>(() => AtomicFile.Write(path, Writes("new"), overwrite: false));
         Assert.Contains("exists.txt' already exists", error.Message);
         Assert.Equal("old", File.ReadAllText(path));
 
@@ -62,7 +62,7 @@ public sealed class AtomicFileTests : IDisposable
     public void A_file_created_by_someone_else_during_the_write_is_kept()
     {
         string path = Path.Combine(_directory, "race.txt");
-        var error = Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
+        var error = Assert.ThrowsAny<IOException>(() => AtomicFile.Write(path, stream =>
         {
             File.WriteAllText(path, "theirs");
             Writes("ours")(stream);

@@ -158,7 +158,7 @@ public sealed class ConvertCommand : Command
                 ApplyOrientation = parseResult.GetValue(ApplyOrientationOption),
             };
         }
-        catch (ArgumentOutOfRangeException ex)
+        catch (InvalidOptionException ex)
         {
             Option option = ex.ParamName switch
             {
@@ -167,9 +167,7 @@ public sealed class ConvertCommand : Command
                 nameof(PhotoConversionOptions.OutputFormat) => ImageFormatOption,
                 _ => BlurRadiusOption,
             };
-            // The first line only: .NET adds the parameter and the actual value after it.
-            string reason = ex.Message.Split(" (Parameter", 2)[0].Split('\n', 2)[0].Trim();
-            throw UsageException.ForOption(option, reason);
+            throw UsageException.ForOption(option, ex.Message);
         }
     }
 

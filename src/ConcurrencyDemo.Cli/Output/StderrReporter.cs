@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConcurrencyDemo.Engine.Events;
 
 namespace ConcurrencyDemo.Cli.Output;
@@ -30,12 +29,10 @@ public sealed class StderrReporter
         switch (batchEvent)
         {
             case ItemLogEvent log when _verbose:
-                _error.WriteLine($"VERBOSE: [{Seconds(log.Seconds)} s] {log.Worker} item {log.Index}: {log.Message}");
+                _error.WriteLine("VERBOSE: " + log.ToLine());
                 break;
             case WorkerStartedEvent worker when _verbose:
-                _error.WriteLine(
-                    $"VERBOSE: [{Seconds(worker.Seconds)} s] {worker.Worker}: worker process {worker.ProcessId.ToString(CultureInfo.InvariantCulture)} " +
-                    $"ready after {Seconds(worker.ReadySeconds - worker.StartSeconds)} s");
+                _error.WriteLine("VERBOSE: " + worker.ToLine());
                 break;
             case BatchProgressEvent progress when _showProgress:
                 string line = $"{progress.Mode}: {progress.Completed}/{progress.Total} items done" +
@@ -61,5 +58,4 @@ public sealed class StderrReporter
         _progressLength = 0;
     }
 
-    private static string Seconds(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

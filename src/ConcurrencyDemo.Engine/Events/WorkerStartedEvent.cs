@@ -7,4 +7,9 @@ public sealed record WorkerStartedEvent : BatchEvent
     public required int ProcessId { get; init; }
     public required double StartSeconds { get; init; }
     public required double ReadySeconds { get; init; }
+
+    /// <summary>"[0.600 s] Proc-1: worker process 4242 ready after 0.513 s", the line both front ends write.</summary>
+    public string ToLine() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"[{Seconds:0.000} s] {Worker}: worker process {ProcessId} ready after {ReadySeconds - StartSeconds:0.000} s");
 }

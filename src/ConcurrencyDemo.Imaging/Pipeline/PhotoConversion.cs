@@ -16,7 +16,7 @@ public static class PhotoConversion
     {
         // Checked again when the file is renamed into place; this early check only saves the work.
         if (!overwrite && File.Exists(outputPath))
-            throw new IOException($"'{Path.GetFullPath(outputPath)}' already exists.");
+            throw new FileExistsException(Path.GetFullPath(outputPath));
         long start = Stopwatch.GetTimestamp();
         byte[] input = File.ReadAllBytes(inputPath);
         double read = Stopwatch.GetElapsedTime(start).TotalSeconds;

@@ -25,7 +25,7 @@ public sealed record PhotoConversionOptions
     {
         get => _blurRadius;
         init => _blurRadius = float.IsFinite(value) && value is >= 0 and <= MaxBlurRadius ? value
-            : throw new ArgumentOutOfRangeException(nameof(BlurRadius), value, $"The blur radius must be a number of pixels from 0 to {MaxBlurRadius}.");
+            : throw new InvalidOptionException(nameof(BlurRadius), value, $"The blur radius must be a number of pixels from 0 to {MaxBlurRadius}.");
     }
 
     /// <summary>The thumbnail box (both sides); 0 keeps the size.</summary>
@@ -33,14 +33,14 @@ public sealed record PhotoConversionOptions
     {
         get => _maxSize;
         init => _maxSize = value >= 0 ? value
-            : throw new ArgumentOutOfRangeException(nameof(MaxSize), value, "The maximum size must be 0 (keep the size) or a number of pixels.");
+            : throw new InvalidOptionException(nameof(MaxSize), value, "The maximum size must be 0 (keep the size) or a number of pixels.");
     }
 
     public ImageFormat OutputFormat
     {
         get => _outputFormat;
         init => _outputFormat = value is ImageFormat.Jpeg or ImageFormat.Png ? value
-            : throw new ArgumentOutOfRangeException(nameof(OutputFormat), value, "The output format must be JPEG or PNG.");
+            : throw new InvalidOptionException(nameof(OutputFormat), value, "The output format must be JPEG or PNG.");
     }
 
     /// <summary>JPEG quality 1-100 (ignored for PNG).</summary>
@@ -48,7 +48,7 @@ public sealed record PhotoConversionOptions
     {
         get => _quality;
         init => _quality = value is >= 1 and <= 100 ? value
-            : throw new ArgumentOutOfRangeException(nameof(Quality), value, "JPEG quality must be from 1 to 100.");
+            : throw new InvalidOptionException(nameof(Quality), value, "JPEG quality must be from 1 to 100.");
     }
 
     /// <summary>Rotate/flip by the EXIF orientation before the blur. Off by default, like Pillow.</summary>

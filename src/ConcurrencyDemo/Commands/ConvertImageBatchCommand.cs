@@ -146,21 +146,12 @@ public sealed class ConvertImageBatchCommand : BatchCmdletBase
                 ApplyOrientation = AutoOrient.IsPresent,
             };
         }
-        catch (ArgumentOutOfRangeException ex)
+        catch (InvalidOptionException ex)
         {
-            // PhotoConversionOptions names each setting as this cmdlet names its parameter.
-            string parameter = ex.ParamName ?? nameof(BlurRadius);
-            object? value = MyInvocation.BoundParameters.TryGetValue(parameter, out var bound) ? bound : null;
-            ThrowTerminatingError(ErrorRecords.InvalidParameter(parameter, FirstLine(ex.Message), value));
+            // PhotoConversionOptions names each option as this cmdlet names its parameter (OutputFormat is -Format).
+            string parameter = ex.ParamName == nameof(PhotoConversionOptions.OutputFormat) ? nameof(Format) : ex.ParamName ?? nameof(BlurRadius);
+            ThrowTerminatingError(ErrorRecords.InvalidParameter(parameter, ex.Message, ex.ActualValue));
             throw; // ThrowTerminatingError never returns; the compiler cannot know.
         }
-    }
-
-    // ArgumentOutOfRangeException adds the parameter and "Actual value was ..." on lines of their own.
-    private static string FirstLine(string message)
-    {
-        int end = message.IndexOf(" (Parameter", StringComparison.Ordinal);
-        if (end < 0) end = message.IndexOfAny(['\r', '\n']);
-        return (end >= 0 ? message[..end] : message).Trim();
     }
 }

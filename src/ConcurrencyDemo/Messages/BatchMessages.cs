@@ -20,18 +20,13 @@ internal static class BatchMessages
     public static string WorkerChosen(ChosenWorker worker) =>
         $"Process: each worker process is {worker.Description}, a {worker.Command.HostKind} worker, because {worker.Reason}.";
 
-    /// <summary>
-    /// "[0.143 s] Thread-3 item 2: Sleeping 1 second(s)...", as the CLI writes it: the time since the run started
-    /// first, so that overlap can be read from the verbose stream alone, then who said it.
-    /// </summary>
-    public static string ItemLog(ItemLogEvent log) =>
-        Invariant($"[{Seconds(log.Seconds)} s] {log.Worker} item {log.Index}: {log.Message}");
+    /// <summary>The engine's own line, as the CLI writes it too.</summary>
+    public static string ItemLog(ItemLogEvent log) => log.ToLine();
 
     public static string ItemStarted(ItemStartedEvent started) =>
         Invariant($"[{Seconds(started.Seconds)} s] {started.Worker} item {started.Index}: started ({started.Label})");
 
-    public static string WorkerStarted(WorkerStartedEvent worker) =>
-        Invariant($"[{Seconds(worker.Seconds)} s] {worker.Worker}: worker process {worker.ProcessId} ready after {Seconds(worker.ReadySeconds - worker.StartSeconds)} s");
+    public static string WorkerStarted(WorkerStartedEvent worker) => worker.ToLine();
 
     public static string RunFinished(RunSummary summary) =>
         Invariant($"{summary.Mode}: {summary.ItemCount} item(s) in {Seconds(summary.ElapsedSeconds)} s; the items' own time adds up to {Seconds(summary.ItemSeconds)} s; ") +

@@ -76,7 +76,7 @@ public sealed class PhotoConversionTests : IDisposable
         File.WriteAllBytes(input, Jpeg(64, 48));
         File.WriteAllText(outputPath, "precious");
 
-        var error = Assert.Throws<IOException>(() => PhotoConversion.ConvertFile(input, outputPath, PhotoConversionOptions.Default, overwrite: false));
+        var error = Assert.ThrowsAny<IOException>(() => PhotoConversion.ConvertFile(input, outputPath, PhotoConversionOptions.Default, overwrite: false));
         Assert.Contains("already exists", error.Message);
         Assert.Equal("precious", File.ReadAllText(outputPath));
 

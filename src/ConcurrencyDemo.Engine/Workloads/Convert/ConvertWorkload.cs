@@ -4,6 +4,7 @@ using ConcurrencyDemo.Engine.Items;
 using ConcurrencyDemo.Engine.Results;
 using ConcurrencyDemo.Imaging;
 using ConcurrencyDemo.Imaging.Pipeline;
+using ConcurrencyDemo.IO;
 
 namespace ConcurrencyDemo.Engine.Workloads.Convert;
 
@@ -37,9 +38,6 @@ public sealed class ConvertWorkload : Workload
     {
         var item = _plan.Items[index];
         var converted = (ConvertResult)result;
-        // Refused before the photo is read: replacing an output takes -Force / --force.
-        if (!_plan.Overwrite && File.Exists(item.OutputPath))
-            throw new ItemFailureException(FailureKind.OutputExists, $"'{item.OutputPath}' already exists.");
         context.Log($"Converting {item.InputPath} -> {item.OutputPath}");
         PhotoConversionResult stages;
         try
@@ -49,9 +47,8 @@ public sealed class ConvertWorkload : Workload
         catch (Exception ex) when (ex is InvalidImageException or IOException or UnauthorizedAccessException)
         {
             // The codec's message names the problem; the file name makes it actionable.
-            var kind = !_plan.Overwrite && ex is IOException && File.Exists(item.OutputPath) && !item.OutputPath.Equals(item.InputPath)
-                ? FailureKind.OutputExists
-                : FailureKind.InvalidInput;
+            // The pipeline refuses an existing output before it reads the photo; replacing it takes -Force / --force.
+            var kind = ex is FileExistsException ? FailureKind.OutputExists : FailureKind.InvalidInput;
             throw new ItemFailureException(kind, $"'{item.InputPath}': {ex.Message}", ex);
         }
         converted.SourceWidth = stages.SourceWidth;
