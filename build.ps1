@@ -94,9 +94,9 @@ function Get-PwshCommand {
 
 # A fresh pwsh: no profile and none of this session's modules, as a user's new session would be.
 function Invoke-FreshPwsh {
-    param([string] $Script, [string] $What)
+    param([string[]] $PwshArguments, [string] $What)
     $command = @(Get-PwshCommand)
-    $arguments = @($command | Select-Object -Skip 1) + @('-NoLogo', '-NoProfile', '-NonInteractive', '-Command', $Script)
+    $arguments = @($command | Select-Object -Skip 1) + @('-NoLogo', '-NoProfile', '-NonInteractive') + $PwshArguments
     & $command[0] @arguments
     if ($LASTEXITCODE -ne 0) {
         throw "$What failed with exit code $LASTEXITCODE."
@@ -124,13 +124,9 @@ function Write-StagedManifest {
 # A script in a fresh pwsh, with its named arguments.
 function Invoke-FreshPwshFile {
     param([string] $Path, [hashtable] $Parameters, [string] $What)
-    $command = @(Get-PwshCommand)
-    $arguments = @($command | Select-Object -Skip 1) + @('-NoLogo', '-NoProfile', '-NonInteractive', '-File', $Path)
+    $arguments = @('-File', $Path)
     foreach ($name in $Parameters.Keys) { $arguments += @("-$name", $Parameters[$name]) }
-    & $command[0] @arguments
-    if ($LASTEXITCODE -ne 0) {
-        throw "$What failed with exit code $LASTEXITCODE."
-    }
+    Invoke-FreshPwsh -PwshArguments $arguments -What $What
 }
 
 # The MAML help and about topic, made from the cmdlets' own metadata, their doc comments and the examples files.
@@ -236,7 +232,7 @@ function Invoke-TestTask {
     $env:CONCURRENCYDEMO_PESTER_TESTS = $PesterTests
     $env:CONCURRENCYDEMO_PESTER_RESULTS = $pesterResults
     try {
-        Invoke-FreshPwsh -What 'Pester' -Script @'
+        Invoke-FreshPwsh -What 'Pester' -PwshArguments '-Command', @'
 $ErrorActionPreference = 'Stop'
 Import-Module -Name $env:CONCURRENCYDEMO_PESTER
 $configuration = New-PesterConfiguration
