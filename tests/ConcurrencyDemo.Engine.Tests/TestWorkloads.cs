@@ -22,19 +22,26 @@ internal static class TestWorkloads
         };
 }
 
-/// <summary>An in-process workload whose chosen items throw, to see failures become results.</summary>
-internal sealed class FailingWorkload(int count, params int[] failingIndexes) : Workload
+/// <summary>
+/// A workload that only runs in this process: its items are labelled "item N", its results are plain
+/// ItemResults, and it has no settings to send to a worker. A test workload says only what its items do.
+/// </summary>
+internal abstract class InProcessWorkload(string name, int count) : Workload
 {
-    public override string Name => "Failing";
+    public override string Name => name;
     public override int Count => count;
     public override string GetLabel(int index) => $"item {index}";
     public override Type ResultType => typeof(ItemResult);
     public override ItemResult CreateResult(int index) => new();
     public override System.Text.Json.JsonElement SaveSettings() => default;
-    // In-process only: never crosses the worker protocol, but the base class's JSON must name its result type.
+    // Never crosses the worker protocol, but the base class's JSON must name its result type.
     protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo ResultJson =>
         System.Text.Json.Serialization.Metadata.JsonTypeInfo.CreateJsonTypeInfo<ItemResult>(System.Text.Json.JsonSerializerOptions.Default);
+}
 
+/// <summary>An in-process workload whose chosen items throw, to see failures become results.</summary>
+internal sealed class FailingWorkload(int count, params int[] failingIndexes) : InProcessWorkload("Failing", count)
+{
     public override void Execute(int index, ItemResult result, ItemContext context)
     {
         if (failingIndexes.Contains(index)) throw new InvalidOperationException($"item {index} broke on purpose");

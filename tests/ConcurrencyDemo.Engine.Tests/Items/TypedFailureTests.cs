@@ -43,17 +43,8 @@ public class TypedFailureTests
         Assert.All(sink.Results, r => Assert.Equal(FailureKind.WorkerNotStarted, r.Failure));
     }
 
-    private sealed class KindedFailureWorkload : Workload
+    private sealed class KindedFailureWorkload() : InProcessWorkload("Kinded", 3)
     {
-        public override string Name => "Kinded";
-        public override int Count => 3;
-        public override string GetLabel(int index) => $"item {index}";
-        public override Type ResultType => typeof(ItemResult);
-    public override ItemResult CreateResult(int index) => new();
-        public override System.Text.Json.JsonElement SaveSettings() => default;
-        protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo ResultJson =>
-            System.Text.Json.Serialization.Metadata.JsonTypeInfo.CreateJsonTypeInfo<ItemResult>(System.Text.Json.JsonSerializerOptions.Default);
-
         public override void Execute(int index, ItemResult result, ItemContext context)
         {
             if (index == 1) throw new ItemFailureException(FailureKind.OutputExists, "exists already");
@@ -61,17 +52,8 @@ public class TypedFailureTests
         }
     }
 
-    private sealed class TestCancelledWorkload : Workload
+    private sealed class TestCancelledWorkload() : InProcessWorkload("Cancelled", 1)
     {
-        public override string Name => "Cancelled";
-        public override int Count => 1;
-        public override string GetLabel(int index) => "item";
-        public override Type ResultType => typeof(ItemResult);
-    public override ItemResult CreateResult(int index) => new();
-        public override System.Text.Json.JsonElement SaveSettings() => default;
-        protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo ResultJson =>
-            System.Text.Json.Serialization.Metadata.JsonTypeInfo.CreateJsonTypeInfo<ItemResult>(System.Text.Json.JsonSerializerOptions.Default);
-
         public override void Execute(int index, ItemResult result, ItemContext context) =>
             context.CancellationToken.ThrowIfCancellationRequested();
     }
