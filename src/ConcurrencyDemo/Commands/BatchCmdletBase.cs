@@ -62,11 +62,14 @@ public abstract class BatchCmdletBase : PSCmdlet
     /// </summary>
     internal void WriteVerboseLine(string text)
     {
-        var bound = MyInvocation.BoundParameters;
-        bool debugAlone = bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("Verbose");
-        if (debugAlone) WriteDebug(text);
+        // The bound parameters do not change while the command runs: decided at the first line.
+        _verboseAsDebug ??= MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)
+            && debug is SwitchParameter { IsPresent: true } && !MyInvocation.BoundParameters.ContainsKey("Verbose");
+        if (_verboseAsDebug.Value) WriteDebug(text);
         else WriteVerbose(text);
     }
+
+    private bool? _verboseAsDebug;
 
     /// <summary>
     /// Runs <paramref name="workload"/> once per requested mode. The engine runs the modes one after another
