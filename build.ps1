@@ -11,6 +11,7 @@
     Build    Publishes src/ConcurrencyDemo to out/ConcurrencyDemo (our assemblies, the worker program, the
              format views, the help) and writes its manifest from the repository's ConcurrencyDemo.psd1.
              That folder is the module: Import-Module ./out/ConcurrencyDemo/ConcurrencyDemo.psd1
+             Also publishes the concurrency-demo CLI, precompiled for this machine, to out/cli.
     Test     Runs dotnet test at the repository root, then the Pester tests (tests/Pester) in a fresh pwsh
              against the staged module, with the Pester version pinned in tests/Pester/Pester.csproj restored
              into out/pester (a Pester installed on the machine is never used). Results go to
@@ -64,6 +65,8 @@ $SourceManifest = Join-Path $RepositoryRoot 'ConcurrencyDemo.psd1'
 $ModuleProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo'
 $OutDirectory = Join-Path $RepositoryRoot 'out'
 $StagingDirectory = Join-Path $OutDirectory 'ConcurrencyDemo'
+$CliProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Cli'
+$CliDirectory = Join-Path $OutDirectory 'cli'
 $StagedManifest = Join-Path $StagingDirectory 'ConcurrencyDemo.psd1'
 $TestResultsDirectory = Join-Path $OutDirectory 'test-results'
 $PesterTests = Join-Path $RepositoryRoot 'tests' 'Pester'
@@ -171,6 +174,23 @@ function Invoke-BuildTask {
         }
     }
     Write-Host "Staged the module in $StagingDirectory" -ForegroundColor Green
+    Invoke-CliPublish
+}
+
+# The CLI, precompiled for this machine's runtime and platform (see its project file for why).
+function Invoke-CliPublish {
+    if (Test-Path -LiteralPath $CliDirectory) {
+        Remove-Item -LiteralPath $CliDirectory -Recurse -Force
+    }
+    $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    Invoke-Dotnet -Arguments 'publish', $CliProject, '--configuration', $Configuration, '--framework', 'net10.0',
+        '--runtime', $runtime, '--self-contained', 'false', '--output', $CliDirectory, '--nologo'
+    $program = Join-Path $CliDirectory ($IsWindows ? 'concurrency-demo.exe' : 'concurrency-demo')
+    $version = & $program --version
+    if ($LASTEXITCODE -ne 0) {
+        throw "The published CLI does not start: $program --version exited with $LASTEXITCODE."
+    }
+    Write-Host "Published $version in $CliDirectory (run $program)" -ForegroundColor Green
 }
 
 # Passed, failed and skipped of every .trx file dotnet test wrote.
