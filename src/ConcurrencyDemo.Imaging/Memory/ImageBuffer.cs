@@ -1,10 +1,8 @@
-using System.Buffers;
-
 namespace ConcurrencyDemo.Imaging.Memory;
 
 /// <summary>
 /// An 8-bit image: rows of interleaved channels, top row first. The pixels live in an array rented
-/// from <see cref="ArrayPool{T}"/> so that a batch of photos reuses a few large buffers instead of
+/// from <see cref="PixelArrayPool"/> so that a batch of photos reuses a few large buffers instead of
 /// allocating (and the GC zeroing) tens of megabytes per photo; dispose it to give the array back.
 /// </summary>
 public sealed class ImageBuffer : IDisposable
@@ -14,11 +12,11 @@ public sealed class ImageBuffer : IDisposable
     public ImageBuffer(int width, int height, PixelFormat format)
     {
         (Width, Height, Format, Stride, Length) = Validate(width, height, format);
-        _pixels = ArrayPool<byte>.Shared.Rent(Length);
+        _pixels = PixelArrayPool.Rent(Length);
     }
 
     /// <summary>
-    /// Adopts an array already rented from <see cref="ArrayPool{T}.Shared"/> whose first bytes hold the
+    /// Adopts an array already rented from <see cref="PixelArrayPool"/> whose first bytes hold the
     /// image, so a decoder that produced the pixels inside its own working buffer need not copy them;
     /// disposing returns the array to the pool as usual.
     /// </summary>
@@ -70,6 +68,6 @@ public sealed class ImageBuffer : IDisposable
     {
         byte[]? pixels = Interlocked.Exchange(ref _pixels, null);
         if (pixels is not null)
-            ArrayPool<byte>.Shared.Return(pixels);
+            PixelArrayPool.Return(pixels);
     }
 }

@@ -1,11 +1,11 @@
-using System.Buffers;
+using ConcurrencyDemo.Imaging.Memory;
 using System.Runtime.InteropServices;
 
 namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 
 /// <summary>
 /// The coefficient blocks of every component of a buffered (progressive or multi-scan) image, in one
-/// array rented from <see cref="ArrayPool{T}.Shared"/> and laid out MCU row by MCU row: MCU row r holds
+/// array rented from <see cref="PixelArrayPool"/> and laid out MCU row by MCU row: MCU row r holds
 /// component 0's block rows of that MCU row, then component 1's, and so on. Keeping each MCU row's
 /// coefficients together means that once row r has been inverse-transformed its bytes are free, so the
 /// output pixels can be written over the rows already consumed (<see cref="HoldsOutput"/>): a progressive
@@ -68,7 +68,7 @@ internal sealed unsafe class JpegCoefficientBuffer : IDisposable
         long length = holdsOutput ? Math.Max(coefficientBytes, outputBytes) : coefficientBytes;
         // Bounded by the frame size, which the pixel limit has bounded.
         if (length > Array.MaxLength) throw new InvalidImageException("image too large for its coefficient buffer");
-        byte[] array = ArrayPool<byte>.Shared.Rent((int)length);
+        byte[] array = PixelArrayPool.Rent((int)length);
         Array.Clear(array, 0, (int)coefficientBytes);
         return new JpegCoefficientBuffer(frame, array, rowBytes / sizeof(short), holdsOutput);
     }
@@ -105,7 +105,7 @@ internal sealed unsafe class JpegCoefficientBuffer : IDisposable
     {
         if (_array is null) return;
         _handle.Free();
-        ArrayPool<byte>.Shared.Return(_array);
+        PixelArrayPool.Return(_array);
         _array = null;
     }
 }
