@@ -166,6 +166,7 @@ function Invoke-BuildTask {
     # Without the worker program Process mode would quietly fall back to pwsh workers.
     foreach ($file in 'ConcurrencyDemo.dll', 'ConcurrencyDemo.psd1', 'ConcurrencyDemo.Format.ps1xml', 'ConcurrencyDemo.Types.ps1xml',
         'ConcurrencyDemo.Worker.dll', 'ConcurrencyDemo.Worker.runtimeconfig.json',
+        'ConcurrencyDemo.PhotoSite.dll',
         'en-US/ConcurrencyDemo.dll-Help.xml', 'en-US/about_ConcurrencyDemo.help.txt') {
         if (-not (Test-Path -LiteralPath (Join-Path $StagingDirectory $file))) {
             throw "The staged module has no $file."
