@@ -18,9 +18,12 @@
     - Python requests.get in ThreadPoolExecutor(max_workers=15) (Debian's python3-requests), timed from start
       to exit.
 
-    Prints one table: the median wall time of each, its ratio to curl's and to Python's, and whether every
-    file it wrote is byte-identical to the one served. Every tool is timed as a user would time it, start-up
-    included, except Get-ImageBatch, which runs in a pwsh that is already up.
+    Prints one table, medians of the repetitions: Wall(s), each process from start to exit as a user would
+    time it (Get-ImageBatch: the command, in a pwsh that is already up); Batch(s), the downloads alone as the
+    tool itself measured them (the CLI: from its run's start to its last download's end, leaving out the
+    .NET start-up; Python: the ThreadPoolExecutor, leaving out the interpreter and the import of requests;
+    curl: its wall time, as it starts in milliseconds); the ratio of Batch(s) to curl's and to Python's; and
+    whether every file a tool wrote is byte-identical to the one served.
 
     ./build.ps1 Bench download runs it on ../shared/photos.
 #>
@@ -48,6 +51,10 @@ foreach ($file in $CliPath, $ModulePath) {
     if (-not (Test-Path -LiteralPath $file)) { throw "download: '$file' is not there; run ./build.ps1 Build first." }
 }
 Import-Module $ModulePath
+# The demo site's types, whether or not the module loads them at import.
+if (-not ('ConcurrencyDemo.PhotoSite.DemoImageServer' -as [type])) {
+    Add-Type -LiteralPath (Join-Path (Split-Path -Parent (Resolve-Path -LiteralPath $ModulePath)) 'ConcurrencyDemo.PhotoSite.dll')
+}
 $dotnet = [ConcurrencyDemo.Engine.WorkerProcesses.WorkerCommand]::ForManagedProgram($CliPath).FileName
 $pwsh = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
     @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
@@ -67,7 +74,7 @@ $site = [ConcurrencyDemo.PhotoSite.DemoImageServer]::Start([ConcurrencyDemo.Phot
 $urls = [string[]] @($site.ImageUris | ForEach-Object AbsoluteUri)
 $servedBytes = ($urls | ForEach-Object { $site.GetImageBytes(($_ -split '/')[-1]).Length } | Measure-Object -Sum).Sum
 
-# One process, timed from start to exit; its output is kept for when it fails.
+# One process, timed from start to exit; its output is kept for when it fails, and for what it measured itself.
 function Measure-Process([string] $FileName, [string[]] $Arguments) {
     $start = [Diagnostics.ProcessStartInfo]::new($FileName)
     foreach ($argument in $Arguments) { $start.ArgumentList.Add($argument) }
@@ -82,13 +89,17 @@ function Measure-Process([string] $FileName, [string[]] $Arguments) {
     if ($process.ExitCode -ne 0) {
         throw "$FileName $($Arguments -join ' ') failed with exit code $($process.ExitCode): $($stderr.Result)$($stdout.Result)"
     }
-    $watch.Elapsed.TotalSeconds
+    [pscustomobject]@{ Seconds = $watch.Elapsed.TotalSeconds; Output = $stdout.Result }
 }
 
 # Get-ImageBatch in a fresh pwsh: a warm-up download (the JIT, as in any benchmark), then each mode, timed around the command.
 $pwshRun = @'
 param($ModulePath, $Modes, $ThrottleLimit, $Destination, $UrlFile)
 Import-Module $ModulePath
+# The demo site's types, whether or not the module loads them at import.
+if (-not ('ConcurrencyDemo.PhotoSite.DemoImageServer' -as [type])) {
+    Add-Type -LiteralPath (Join-Path (Split-Path -Parent (Resolve-Path -LiteralPath $ModulePath)) 'ConcurrencyDemo.PhotoSite.dll')
+}
 $urls = Get-Content -LiteralPath $UrlFile
 $null = Get-ImageBatch -Uri $urls[0] -Destination (Join-Path $Destination 'warm-up') -Force
 foreach ($mode in $Modes -split ',') {
@@ -106,11 +117,16 @@ Set-Content -LiteralPath $urlFile -Value $urls
 
 $modes = 'Sequential', 'Thread', 'Pool', 'Async'
 $tools = @($modes | ForEach-Object { "CLI $_" }) + 'pwsh' + 'curl' + 'python'
-$samples = @{}
+# Per tool: the wall time of its process (start-up included), and the batch alone as the tool measured it.
+$wall = @{}
+$batch = @{}
 $folders = @{}
-function Add-Sample([string] $Name, [double] $Seconds, [string] $Folder) {
-    if (-not $samples.ContainsKey($Name)) { $samples[$Name] = [Collections.Generic.List[double]]::new() }
-    $samples[$Name].Add($Seconds)
+function Add-Sample([string] $Name, [double] $WallSeconds, [double] $BatchSeconds, [string] $Folder) {
+    foreach ($table in $wall, $batch) {
+        if (-not $table.ContainsKey($Name)) { $table[$Name] = [Collections.Generic.List[double]]::new() }
+    }
+    $wall[$Name].Add($WallSeconds)
+    $batch[$Name].Add($BatchSeconds)
     $folders[$Name] = $Folder
 }
 
@@ -122,24 +138,30 @@ try {
             switch -Wildcard ($tool) {
                 'CLI *' {
                     $mode = $tool.Substring(4)
-                    $seconds = Measure-Process $dotnet (@($CliPath, 'download') + $urls + @('--out', $out, '--mode', $mode, '--throttle-limit', "$ThrottleLimit", '--force', '--format', 'csv'))
-                    Add-Sample $tool $seconds $out
+                    $run = Measure-Process $dotnet (@($CliPath, 'download') + $urls + @('--out', $out, '--mode', $mode, '--throttle-limit', "$ThrottleLimit", '--force', '--format', 'csv'))
+                    # The run's own clock: from its start to the end of its last download.
+                    $end = ($run.Output | ConvertFrom-Csv | ForEach-Object { [double]::Parse($_.EndSeconds, [cultureinfo]::InvariantCulture) } | Measure-Object -Maximum).Maximum
+                    Add-Sample $tool $run.Seconds $end $out
                 }
                 'pwsh' {
                     $lines = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $pwshScript -ModulePath (Resolve-Path $ModulePath).Path -Modes ($modes -join ',') -ThrottleLimit $ThrottleLimit -Destination $out -UrlFile $urlFile
                     if ($LASTEXITCODE) { throw "The pwsh run failed with exit code $LASTEXITCODE." }
                     foreach ($line in $lines) {
                         $mode, $seconds = $line -split '='
-                        Add-Sample "pwsh $mode" ([double]::Parse($seconds, [cultureinfo]::InvariantCulture)) (Join-Path $out "pwsh-$mode")
+                        # Timed around the command in a pwsh that is up: its wall time is its batch time.
+                        $command = [double]::Parse($seconds, [cultureinfo]::InvariantCulture)
+                        Add-Sample "pwsh $mode" $command $command (Join-Path $out "pwsh-$mode")
                     }
                 }
                 'curl' {
                     $arguments = @('--silent', '--show-error', '--fail', '--parallel', '--parallel-immediate', '--parallel-max', "$ThrottleLimit", '--create-dirs')
                     foreach ($url in $urls) { $arguments += @('-o', (Join-Path $out ($url -split '/')[-1]), $url) }
-                    Add-Sample 'curl' (Measure-Process '/usr/bin/curl' $arguments) $out
+                    $run = Measure-Process '/usr/bin/curl' $arguments
+                    Add-Sample 'curl' $run.Seconds $run.Seconds $out
                 }
                 'python' {
-                    Add-Sample 'python' (Measure-Process $python (@($requestsBatch, $out, "$ThrottleLimit") + $urls)) $out
+                    $run = Measure-Process $python (@($requestsBatch, $out, "$ThrottleLimit") + $urls)
+                    Add-Sample 'python' $run.Seconds ([double]::Parse($run.Output.Trim(), [cultureinfo]::InvariantCulture)) $out
                 }
             }
         }
@@ -149,12 +171,12 @@ try {
         $sorted = @($Values | Sort-Object)
         if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
     }
-    $curl = Get-Median $samples['curl']
-    $requests = Get-Median $samples['python']
+    $curl = Get-Median $batch['curl']
+    $requests = Get-Median $batch['python']
     "Downloading $($urls.Count) photos ($([math]::Round($servedBytes / 1MB, 1)) MB) from $($site.BaseUri) with $LatencyMilliseconds ms latency and $([math]::Round($BytesPerSecond / 1MB, 1)) MB/s per connection; throttle limit $ThrottleLimit, median of $Repeat."
     $names = @($modes | ForEach-Object { "CLI $_" }) + @($modes | ForEach-Object { "pwsh $_" }) + 'curl' + 'python'
     $table = foreach ($tool in $names) {
-        $median = Get-Median $samples[$tool]
+        $median = Get-Median $batch[$tool]
         # Every file of the tool's last run, byte for byte against what the site served.
         $folder = $folders[$tool]
         $identical = @($urls | Where-Object {
@@ -164,7 +186,8 @@ try {
         }).Count -eq 0
         [pscustomobject]@{
             Tool            = $tool -replace '^python$', 'python requests' -replace '^curl$', 'curl --parallel'
-            'Median(s)'     = [math]::Round($median, 3)
+            'Wall(s)'       = [math]::Round((Get-Median $wall[$tool]), 3)
+            'Batch(s)'      = [math]::Round($median, 3)
             'vs curl'       = '{0:0.00}x' -f ($median / $curl)
             'vs requests'   = '{0:0.00}x' -f ($median / $requests)
             'Byte-identical' = $identical
