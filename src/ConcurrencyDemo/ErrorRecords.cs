@@ -44,6 +44,11 @@ internal static class ErrorRecords
     public static ErrorRecord DestinationUnusable(string path, string message) =>
         new(new IOException(message), "DestinationUnusable", ErrorCategory.WriteError, path);
 
+    /// <summary>A port on which no demo photo site of this process listens: non-terminating, the other ports still go on.</summary>
+    public static ErrorRecord DemoImageServerNotFound(int port) =>
+        new(new ItemNotFoundException($"No demo image server of this PowerShell process listens on port {port}; Get-DemoImageServer lists the running ones."),
+            "DemoImageServerNotFound", ErrorCategory.ObjectNotFound, port);
+
     public static ErrorRecord InvalidWorkerHostSetting(WorkerHostSettingException exception) =>
         new(exception, "InvalidWorkerHostSetting", ErrorCategory.InvalidArgument, WorkerHostSetting.VariableName);
 
