@@ -7,7 +7,7 @@ Describe 'Get-ImageBatch' {
         . (Join-Path $PSScriptRoot 'TestSupport.ps1')
         $ModulePath = Get-TestModulePath
         Import-Module $ModulePath -Force
-        # The demo site's types, whether or not the module loads them at import.
+        # The site's own object, for the bytes it serves (Start-DemoImageServer's object does not show them).
         if (-not ('ConcurrencyDemo.PhotoSite.DemoImageServer' -as [type])) {
             Add-Type -LiteralPath (Join-Path (Split-Path -Parent (Resolve-Path $ModulePath)) 'ConcurrencyDemo.PhotoSite.dll')
         }
@@ -62,6 +62,19 @@ Describe 'Get-ImageBatch' {
 
             $byValue.Uri | Should -Be @($Urls[0], $Urls[1])
             $byName.Uri | Should -Be $Urls[2]
+            Get-Entry $out | Should -Be @('photo-01.jpg', 'photo-02.jpg', 'photo-03.jpg')
+        }
+
+        It 'downloads every image of a site Start-DemoImageServer piped to it' {
+            $out = New-TestFolder
+            $site = Start-DemoImageServer -Count 3 -Width 160 -Height 100
+            try {
+                $results = @($site | Get-ImageBatch -Destination $out -Mode Async)
+            } finally {
+                $site | Stop-DemoImageServer
+            }
+            $results.Count | Should -Be 3
+            ($results.Uri | Sort-Object) | Should -Be $site.Uri
             Get-Entry $out | Should -Be @('photo-01.jpg', 'photo-02.jpg', 'photo-03.jpg')
         }
 
