@@ -18,6 +18,7 @@ public static class CommandCatalog
             new SleepCommand(),
             new ConvertCommand(),
             new DownloadCommand(),
+            new ServeCommand(),
             // new BenchCommand(),     planned: run a workload in every mode and print only the comparison
             CreateWorkerListing(),
         };
