@@ -20,8 +20,9 @@
              sleeps (I/O-bound), then photos blurred and thumbnailed (CPU-bound): ../shared/photos where it
              exists, otherwise photo-like pictures the module makes with its own encoder.
     Bench    Runs the benchmarks: every one (decode, pipeline, memory from tests/ConcurrencyDemo.Benchmarks, and
-             convert-modes, Convert-ImageBatch in every mode beside Pillow in pwsh), or the one named by the
-             extra arguments (./build.ps1 Bench pipeline).
+             convert-modes, Convert-ImageBatch in every mode beside Pillow in pwsh; download, the CLI and
+             Get-ImageBatch beside curl and Python requests against a slow loopback photo site), or the one
+             named by the extra arguments (./build.ps1 Bench pipeline).
     HelpExamples
              Runs every example of the cmdlets' help (src/ConcurrencyDemo/Help/Examples) against the staged
              module at 80 columns and writes its real output back into the examples files, then the help.
@@ -168,6 +169,7 @@ function Invoke-BuildTask {
     # Without the worker program Process mode would quietly fall back to pwsh workers.
     foreach ($file in 'ConcurrencyDemo.dll', 'ConcurrencyDemo.psd1', 'ConcurrencyDemo.Format.ps1xml', 'ConcurrencyDemo.Types.ps1xml',
         'ConcurrencyDemo.Worker.dll', 'ConcurrencyDemo.Worker.runtimeconfig.json',
+        'ConcurrencyDemo.PhotoSite.dll',
         'en-US/ConcurrencyDemo.dll-Help.xml', 'en-US/about_ConcurrencyDemo.help.txt') {
         if (-not (Test-Path -LiteralPath (Join-Path $StagingDirectory $file))) {
             throw "The staged module has no $file."
@@ -301,12 +303,18 @@ function Invoke-BenchTask {
     if ($BenchmarkArgument.Count -gt 0) {
         $runs.Add([string[]] $BenchmarkArgument)
     } else {
-        foreach ($name in 'decode', 'pipeline', 'memory', 'convert-modes') { $runs.Add([string[]] @($name)) }
+        foreach ($name in 'decode', 'pipeline', 'memory', 'convert-modes', 'download') { $runs.Add([string[]] @($name)) }
     }
     foreach ($arguments in $runs) {
         if ($arguments[0] -eq 'convert-modes') {
             # Measured where users run it: Convert-ImageBatch in pwsh, against the staged module.
             Invoke-FreshPwshFile -What 'The convert-modes benchmark' -Path (Join-Path $RepositoryRoot 'tests' 'tools' 'Measure-ConvertModes.ps1') -Parameters @{}
+            continue
+        }
+        if ($arguments[0] -eq 'download') {
+            # The CLI and Get-ImageBatch beside curl and Python requests, against a slow photo site on loopback.
+            Invoke-Dotnet -Arguments 'build', (Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Cli'), '--configuration', 'Release', '--nologo', '--verbosity', 'quiet'
+            Invoke-FreshPwshFile -What 'The download benchmark' -Path (Join-Path $RepositoryRoot 'tests' 'tools' 'Measure-DownloadModes.ps1') -Parameters @{}
             continue
         }
         Invoke-Dotnet -Arguments (@('run', '--configuration', 'Release', '--project', $BenchmarkProject, '--') + $arguments)
@@ -358,7 +366,7 @@ if ($BenchmarkArgument.Count -gt 0 -and $Task -notcontains 'Bench') {
 $staged = $false
 foreach ($name in $Task) {
     Write-Host "== $name ==" -ForegroundColor Yellow
-    if (($name -in 'Test', 'Demo', 'Install', 'HelpExamples' -or ($name -eq 'Bench' -and ($BenchmarkArgument.Count -eq 0 -or $BenchmarkArgument[0] -eq 'convert-modes'))) -and -not $staged) {
+    if (($name -in 'Test', 'Demo', 'Install', 'HelpExamples' -or ($name -eq 'Bench' -and ($BenchmarkArgument.Count -eq 0 -or $BenchmarkArgument[0] -in 'convert-modes', 'download'))) -and -not $staged) {
         Invoke-BuildTask
         $staged = $true
     }

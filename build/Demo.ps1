@@ -2,13 +2,13 @@
 
 <#
 .SYNOPSIS
-    The demo ./build.ps1 Demo runs in a fresh pwsh: the I/O-bound lesson (sleeps) and the CPU-bound lesson (photos),
-    every mode of each compared by elapsed time.
+    The demo ./build.ps1 Demo runs in a fresh pwsh: the I/O-bound lesson (sleeps, then downloads from a slow photo
+    site on this machine) and the CPU-bound lesson (photos), every mode of each compared by elapsed time.
 .PARAMETER ModulePath
     The module to import: the staged one.
 .PARAMETER PhotoPath
-    A folder of photos for the CPU-bound lesson. Where it has none, the demo makes photo-like pictures with the
-    module's own encoder, so it needs no files and no internet.
+    A folder of photos for the download and CPU-bound lessons. Where it has none, the demo photo site and the demo
+    make photo-like pictures with the module's own encoder, so it needs no files and no internet.
 #>
 [CmdletBinding()]
 param(
@@ -48,6 +48,26 @@ Show-Runs (Invoke-SleepDemo -Mode $modes -Count 10 -Seconds 1)
 $work = Join-Path ([IO.Path]::GetTempPath()) ('concurrency-demo-' + [guid]::NewGuid().ToString('N'))
 $null = New-Item -ItemType Directory -Path $work
 try {
+    # The same lesson on a real network stack, with no internet: a photo site on 127.0.0.1 that waits 200 ms
+    # before each answer and sends 10 MB/s per connection, like a slow site far away.
+    $served = @(Get-ChildItem -Path (Join-Path $PhotoPath '*') -Include '*.jpg', '*.jpeg', '*.png' -File -ErrorAction SilentlyContinue)
+    $site = if ($served.Count -gt 0) {
+        Start-DemoImageServer -Path $PhotoPath -LatencyMilliseconds 200 -BytesPerSecond 10MB
+    } else {
+        Start-DemoImageServer -Count 15 -LatencyMilliseconds 200 -BytesPerSecond 10MB
+    }
+    try {
+        Write-Host ("I/O-bound: {0} photos downloaded from a slow site on this machine ({1}), in every mode, at most 15 at once..." -f $site.Count, $site.BaseUri)
+        $results = foreach ($mode in $modes) {
+            $site | Get-ImageBatch -Mode $mode -ThrottleLimit 15 -Destination (Join-Path $work "download-$mode")
+        }
+        Show-Runs $results
+        Write-Host 'A download waits for the network, not a processor: one after another they take the sum of their waits,'
+        Write-Host 'at once about the time of the slowest photo, on threads or tasks; Process mode first starts 15 workers.'
+    } finally {
+        $site | Stop-DemoImageServer
+    }
+
     $photos = @(Get-ChildItem -Path (Join-Path $PhotoPath '*') -Include '*.jpg', '*.jpeg', '*.png' -File -ErrorAction SilentlyContinue)
     if ($photos.Count -eq 0) {
         $made = Join-Path $work 'photos'

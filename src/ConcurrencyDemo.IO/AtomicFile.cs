@@ -4,7 +4,7 @@ namespace ConcurrencyDemo.IO;
 /// Writes a file so that it is either all there or not there: the bytes go to a hidden temporary file in
 /// the same folder (so the rename cannot cross file systems), renamed into place only when complete.
 /// A failure leaves neither a partial file nor the temporary one, and an existing file is only replaced
-/// when asked.
+/// when asked. <see cref="AtomicFileWriter"/> is the same as a stream, for writers that cannot say it in one call.
 /// </summary>
 public static class AtomicFile
 {
@@ -14,31 +14,8 @@ public static class AtomicFile
         string fullPath = Path.GetFullPath(path);
         if (!overwrite && File.Exists(fullPath))
             throw new FileExistsException(fullPath);
-        string directory = Path.GetDirectoryName(fullPath) ?? ".";
-        string temporaryPath = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
-                writeContents(stream);
-            // Move without overwrite also catches a file created since the check above.
-            File.Move(temporaryPath, fullPath, overwrite);
-        }
-        catch (IOException) when (!overwrite && File.Exists(fullPath) && File.Exists(temporaryPath))
-        {
-            TryDelete(temporaryPath);
-            throw new FileExistsException(fullPath);
-        }
-        catch
-        {
-            TryDelete(temporaryPath);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        using var writer = AtomicFileWriter.Create(AtomicFileWriter.TemporaryPathFor(fullPath, Guid.NewGuid().ToString("N")));
+        writeContents(writer.Stream);
+        writer.Commit(fullPath, overwrite);
     }
 }

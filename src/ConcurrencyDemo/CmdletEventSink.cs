@@ -27,6 +27,7 @@ internal sealed class CmdletEventSink(BatchCmdletBase cmdlet) : IBatchEventSink
                 cmdlet.WriteProgress(_progress.Record());
                 break;
             case ItemFinishedEvent finished:
+                _progress?.ItemFinished(cmdlet.ProgressBytes(finished.Result));
                 cmdlet.WriteObject(finished.Result);
                 if (!finished.Result.Success) cmdlet.WriteError(ErrorRecords.ItemFailed(finished.Result));
                 break;

@@ -36,9 +36,18 @@ internal static class ErrorRecords
     public static ErrorRecord InputRefused(string path, string message) =>
         new(new ArgumentException(message), "OutputClash", ErrorCategory.InvalidArgument, path);
 
-    /// <summary>The destination folder cannot be made or used: nothing can be converted.</summary>
+    /// <summary>A URL that cannot be downloaded (not absolute http or https): non-terminating, the others still go on.</summary>
+    public static ErrorRecord UriRefused(string uri, string message) =>
+        new(new ArgumentException(message), "InvalidUri", ErrorCategory.InvalidArgument, uri);
+
+    /// <summary>The destination folder cannot be made or used: nothing can be converted or downloaded.</summary>
     public static ErrorRecord DestinationUnusable(string path, string message) =>
         new(new IOException(message), "DestinationUnusable", ErrorCategory.WriteError, path);
+
+    /// <summary>A port on which no demo photo site of this process listens: non-terminating, the other ports still go on.</summary>
+    public static ErrorRecord DemoImageServerNotFound(int port) =>
+        new(new ItemNotFoundException($"No demo image server of this PowerShell process listens on port {port}; Get-DemoImageServer lists the running ones."),
+            "DemoImageServerNotFound", ErrorCategory.ObjectNotFound, port);
 
     public static ErrorRecord InvalidWorkerHostSetting(WorkerHostSettingException exception) =>
         new(exception, "InvalidWorkerHostSetting", ErrorCategory.InvalidArgument, WorkerHostSetting.VariableName);
@@ -51,6 +60,10 @@ internal static class ErrorRecords
         FailureKind.WorkerDied => ErrorCategory.ResourceUnavailable,
         FailureKind.WorkerNotStarted => ErrorCategory.ResourceUnavailable,
         FailureKind.TimedOut => ErrorCategory.OperationTimeout,
+        FailureKind.NotFound => ErrorCategory.ObjectNotFound,
+        FailureKind.HttpError => ErrorCategory.ProtocolError,
+        FailureKind.ConnectionFailed => ErrorCategory.ConnectionError,
+        FailureKind.TooLarge => ErrorCategory.LimitsExceeded,
         _ => ErrorCategory.NotSpecified,
     };
 }

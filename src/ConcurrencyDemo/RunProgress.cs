@@ -14,8 +14,12 @@ internal sealed class RunProgress(RunStartedEvent run, string activity)
     private int _workersReady;
     private int _completed;
     private int _failed;
+    private long _bytes;
 
     public void WorkerReady() => _workersReady++;
+
+    /// <summary>Counts what a finished item brought, for work measured in bytes (downloads).</summary>
+    public void ItemFinished(long bytes) => _bytes += bytes;
 
     public void ItemsDone(int completed, int failed)
     {
@@ -27,7 +31,7 @@ internal sealed class RunProgress(RunStartedEvent run, string activity)
     {
         string status = _workersReady < run.WorkerProcesses
             ? BatchMessages.ProgressWorkersStarting(_workersReady, run.WorkerProcesses, _completed, run.ItemCount)
-            : BatchMessages.ProgressStatus(_completed, run.ItemCount, _failed);
+            : BatchMessages.ProgressStatus(_completed, run.ItemCount, _failed, _bytes);
         return new ProgressRecord(run.RunNumber, activity, status)
         {
             PercentComplete = BatchMessages.PercentComplete(_completed, run.ItemCount),
@@ -35,7 +39,7 @@ internal sealed class RunProgress(RunStartedEvent run, string activity)
     }
 
     public ProgressRecord Completed() =>
-        new(run.RunNumber, activity, BatchMessages.ProgressStatus(_completed, run.ItemCount, _failed))
+        new(run.RunNumber, activity, BatchMessages.ProgressStatus(_completed, run.ItemCount, _failed, _bytes))
         {
             RecordType = ProgressRecordType.Completed,
             PercentComplete = 100,

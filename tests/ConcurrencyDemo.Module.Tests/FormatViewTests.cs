@@ -47,8 +47,13 @@ public class FormatViewTests
             Assert.Equal(headers.Count, items.Count);
             foreach (var item in items)
             {
-                string property = item.Element("PropertyName")!.Value.Trim();
-                Assert.True(type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance) is not null, $"{type.Name} has no property {property}.");
+                // A script block column (a file name out of a path) names its properties as $_.Name.
+                var properties = item.Element("PropertyName") is { } name
+                    ? [name.Value.Trim()]
+                    : System.Text.RegularExpressions.Regex.Matches(item.Element("ScriptBlock")!.Value, @"\$_\.(\w+)").Select(m => m.Groups[1].Value).ToList();
+                Assert.NotEmpty(properties);
+                foreach (string property in properties)
+                    Assert.True(type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance) is not null, $"{type.Name} has no property {property}.");
             }
             foreach (var header in headers)
             {

@@ -26,7 +26,7 @@ Describe 'Invoke-SleepDemo' {
     Context 'the module' {
         It 'exports its cmdlets and nothing else' {
             $commands = @(Get-Command -Module ConcurrencyDemo | Sort-Object Name)
-            $commands.Name | Should -Be @('Convert-ImageBatch', 'Invoke-SleepDemo')
+            $commands.Name | Should -Be @('Convert-ImageBatch', 'Get-DemoImageServer', 'Get-ImageBatch', 'Invoke-SleepDemo', 'Start-DemoImageServer', 'Stop-DemoImageServer')
             foreach ($command in $commands) { "$($command.CommandType)" | Should -Be 'Cmdlet' }
         }
 

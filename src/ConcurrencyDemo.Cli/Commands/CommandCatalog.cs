@@ -17,7 +17,8 @@ public static class CommandCatalog
         {
             new SleepCommand(),
             new ConvertCommand(),
-            // new DownloadCommand(),  planned: fetch URLs (I/O-bound)
+            new DownloadCommand(),
+            new ServeCommand(),
             // new BenchCommand(),     planned: run a workload in every mode and print only the comparison
             CreateWorkerListing(),
         };

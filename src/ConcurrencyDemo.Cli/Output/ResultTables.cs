@@ -1,4 +1,5 @@
 using ConcurrencyDemo.Engine.Workloads.Convert;
+using ConcurrencyDemo.Engine.Workloads.Download;
 
 namespace ConcurrencyDemo.Cli.Output;
 
@@ -12,6 +13,7 @@ public static class ResultTables
     private static readonly Dictionary<Type, Func<int, int, IReadOnlyList<TableColumn>>> Tables = new()
     {
         [typeof(ConvertResult)] = ConvertTableColumns.For,
+        [typeof(DownloadResult)] = DownloadTableColumns.For,
     };
 
     /// <param name="labelWidth">The widest item label of the workload.</param>

@@ -29,4 +29,16 @@ public enum FailureKind
 
     /// <summary>Anything else: the message says what.</summary>
     Unexpected,
+
+    /// <summary>What the item asked for is not there: an HTTP 404 or 410.</summary>
+    NotFound,
+
+    /// <summary>A server answered with an error status other than "not found" (after any retries it allows).</summary>
+    HttpError,
+
+    /// <summary>No connection could be made, or it broke before the whole answer arrived.</summary>
+    ConnectionFailed,
+
+    /// <summary>The item is larger than it is allowed to be.</summary>
+    TooLarge,
 }

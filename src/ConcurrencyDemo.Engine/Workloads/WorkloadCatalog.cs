@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConcurrencyDemo.Engine.Items;
 using ConcurrencyDemo.Engine.Workloads.Convert;
+using ConcurrencyDemo.Engine.Workloads.Download;
 using ConcurrencyDemo.Engine.Workloads.Sleep;
 
 namespace ConcurrencyDemo.Engine.Workloads;
@@ -16,6 +17,7 @@ public static class WorkloadCatalog
     {
         [SleepWorkload.WorkloadName] = SleepWorkload.Restore,
         [ConvertWorkload.WorkloadName] = ConvertWorkload.Restore,
+        [DownloadWorkload.WorkloadName] = DownloadWorkload.Restore,
     };
 
     public static Workload Restore(string name, JsonElement settings)

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ConcurrencyDemo.Engine;
 using ConcurrencyDemo.Engine.Items;
+using ConcurrencyDemo.Engine.Results;
 using ConcurrencyDemo.Engine.WorkerProcesses;
 using ConcurrencyDemo.Messages;
 using ConcurrencyDemo.Workers;
@@ -70,6 +71,9 @@ public abstract class BatchCmdletBase : PSCmdlet
     }
 
     private bool? _verboseAsDebug;
+
+    /// <summary>The bytes a finished item adds to the progress bar's count; 0 for work that is not measured in bytes.</summary>
+    internal virtual long ProgressBytes(ItemResult result) => 0;
 
     /// <summary>
     /// Runs <paramref name="workload"/> once per requested mode. The engine runs the modes one after another

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ConcurrencyDemo.Engine.Workloads.Convert;
+using ConcurrencyDemo.Engine.Workloads.Download;
 using ConcurrencyDemo.Imaging.Formats;
 using ConcurrencyDemo.Imaging.Pipeline;
 using ConcurrencyDemo.Paths;
@@ -99,12 +100,26 @@ public sealed class ConvertImageBatchCommand : BatchCmdletBase
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// The Status of a Get-ImageBatch result piped in (Downloaded, Skipped or Failed), bound by property name:
+    /// a download that failed is left out, since Get-ImageBatch reported it already and there is no file, and
+    /// the Path of a download is taken literally, since it names one file.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? Status { get; set; }
+
     protected override void BeginProcessing() => _resolver = new InputFileResolver(this);
 
     protected override void ProcessRecord()
     {
-        bool literal = ParameterSetName == LiteralPathSet;
-        foreach (string path in literal ? LiteralPath : Path)
+        bool fromDownload = Status is not null;
+        if (string.Equals(Status, nameof(DownloadStatus.Failed), StringComparison.OrdinalIgnoreCase))
+        {
+            WriteVerboseLine($"Leaving out '{string.Join("', '", Path)}': its download failed.");
+            return;
+        }
+        bool literal = ParameterSetName == LiteralPathSet || fromDownload;
+        foreach (string path in ParameterSetName == LiteralPathSet ? LiteralPath : Path)
             _inputs.AddRange(_resolver!.Resolve(path, literal, WriteError));
     }
 

@@ -41,10 +41,11 @@ internal static class BatchMessages
     public static string ProgressActivity(string commandName, RunStartedEvent run) =>
         run.RunCount > 1 ? $"{commandName}: {run.Mode} (run {run.RunNumber} of {run.RunCount})" : $"{commandName}: {run.Mode}";
 
-    public static string ProgressStatus(int completed, int total, int failed) =>
-        failed == 0
+    public static string ProgressStatus(int completed, int total, int failed, long bytes = 0) =>
+        (failed == 0
             ? Invariant($"{completed} of {total} item(s) done")
-            : Invariant($"{completed} of {total} item(s) done, {failed} failed");
+            : Invariant($"{completed} of {total} item(s) done, {failed} failed"))
+        + (bytes > 0 ? Invariant($", {bytes / 1e6:0.0} MB") : "");
 
     /// <summary>Process mode pays for its workers before the first item: say so rather than sit at 0 %.</summary>
     public static string ProgressWorkersStarting(int ready, int expected, int completed, int total) =>

@@ -84,6 +84,7 @@ public class BatchMessagesTests
     {
         Assert.Equal("4 of 10 item(s) done", BatchMessages.ProgressStatus(4, 10, 0));
         Assert.Equal("4 of 10 item(s) done, 2 failed", BatchMessages.ProgressStatus(4, 10, 2));
+        Assert.Equal("4 of 10 item(s) done, 12.3 MB", BatchMessages.ProgressStatus(4, 10, 0, 12_345_678));
     }
 
     [Fact]
