@@ -31,7 +31,7 @@
 param(
     [string] $PhotoPath = (Join-Path $PSScriptRoot '..' '..' '..' 'shared' 'photos'),
     [string] $ModulePath = (Join-Path $PSScriptRoot '..' '..' 'out' 'ConcurrencyDemo' 'ConcurrencyDemo.psd1'),
-    [string] $CliPath = (Join-Path $PSScriptRoot '..' '..' 'src' 'ConcurrencyDemo.Cli' 'bin' 'Release' 'net8.0' 'concurrency-demo.dll'),
+    [string] $CliPath = (Join-Path $PSScriptRoot '..' '..' 'out' 'cli' 'concurrency-demo.dll'),
     [int] $LatencyMilliseconds = 200,
     [long] $BytesPerSecond = 10MB,
     [int] $ThrottleLimit = 15,
