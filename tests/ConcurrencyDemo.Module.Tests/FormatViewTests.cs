@@ -47,8 +47,13 @@ public class FormatViewTests
             Assert.Equal(headers.Count, items.Count);
             foreach (var item in items)
             {
-                string property = item.Element("PropertyName")!.Value.Trim();
-                Assert.True(type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance) is not null, $"{type.Name} has no property {property}.");
+                // A column is a property, or a script block over properties ($_.Name) that words a value.
+                var properties = item.Element("PropertyName") is { } name
+                    ? [name.Value.Trim()]
+                    : System.Text.RegularExpressions.Regex.Matches(item.Element("ScriptBlock")!.Value, @"\$_\.(\w+)").Select(m => m.Groups[1].Value).ToList();
+                Assert.NotEmpty(properties);
+                foreach (string property in properties)
+                    Assert.True(type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance) is not null, $"{type.Name} has no property {property}.");
             }
             foreach (var header in headers)
             {
@@ -80,9 +85,9 @@ public class FormatViewTests
     }
 
     [Fact]
-    public void Views_are_grouped_by_run()
+    public void Views_of_results_are_grouped_by_run()
     {
-        foreach (var view in Views)
+        foreach (var view in Views.Where(v => typeof(ItemResult).IsAssignableFrom(ResolveType(v.Element("ViewSelectedBy")!.Element("TypeName")!.Value.Trim()))))
         {
             var groupBy = view.Element("GroupBy");
             Assert.NotNull(groupBy);
