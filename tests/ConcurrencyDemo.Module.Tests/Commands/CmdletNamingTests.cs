@@ -112,6 +112,8 @@ public class CmdletNamingTests
     {
         "New", "Set", "Remove", "Rename", "Move", "Copy", "Clear", "Save", "Export", "Convert", "Compress", "Expand",
         "Install", "Uninstall", "Publish", "Update", "Write", "Reset", "Restore", "Backup",
+        // Stops what is running elsewhere, as Stop-Process and Stop-Service do (Stop-DemoImageServer).
+        "Stop",
     };
 
     /// <summary>Parameter names that say a cmdlet writes files.</summary>
