@@ -12,15 +12,24 @@ internal static class CliProgram
 
     public static string DotnetHost { get; } = FindDotnetHost();
 
-    public static ProcessStartInfo CreateStartInfo(IEnumerable<string> arguments)
+    public static ProcessStartInfo CreateStartInfo(IEnumerable<string> arguments, bool restoreCtrlC = false)
     {
-        var startInfo = new ProcessStartInfo(DotnetHost)
+        // A program started in the background of a shell script inherits SIGINT ignored, and .NET rightly
+        // leaves an ignored SIGINT ignored: tests that send Ctrl+C would then test nothing. Debian's env
+        // restores the default before it runs the CLI, so those tests hold however the test run was started.
+        bool throughEnv = restoreCtrlC && SigintIgnoredHere();
+        var startInfo = new ProcessStartInfo(throughEnv ? "/usr/bin/env" : DotnetHost)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (throughEnv)
+        {
+            startInfo.ArgumentList.Add("--default-signal=INT");
+            startInfo.ArgumentList.Add(DotnetHost);
+        }
         startInfo.ArgumentList.Add(AssemblyPath);
         foreach (string argument in arguments) startInfo.ArgumentList.Add(argument);
         return startInfo;
@@ -39,6 +48,14 @@ internal static class CliProgram
             throw new TimeoutException($"concurrency-demo {string.Join(' ', arguments)} did not finish within 60 s.");
         }
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result, process.Id);
+    }
+
+    /// <summary>Whether this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status), as its children then do.</summary>
+    private static bool SigintIgnoredHere()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/env")) return false;
+        string? line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (2 - 1))) != 0;
     }
 
     private static string FindAssembly()

@@ -29,7 +29,7 @@ internal sealed class RunningCli : IDisposable
     }
 
     public static RunningCli Start(params string[] arguments) =>
-        new(Process.Start(CliProgram.CreateStartInfo(arguments))!);
+        new(Process.Start(CliProgram.CreateStartInfo(arguments, restoreCtrlC: true))!);
 
     public int ProcessId => _process.Id;
 
