@@ -2,15 +2,19 @@ using System.Globalization;
 
 namespace ConcurrencyDemo.Timelines.Layout;
 
-/// <summary>The line above a run's chart, the same in every drawing: mode, throttle limit, items and elapsed time.</summary>
+/// <summary>
+/// The line above a run's chart, the same in every drawing: what compares runs first (mode, throttle limit, elapsed
+/// time), then what the run was, so that a narrow console cuts only the least of it.
+/// </summary>
 public static class RunTitle
 {
-    /// <summary>"Pool, throttle limit 6: 10 Sleep item(s) in 2.006 s (run 6d2f1a3b, in-process)".</summary>
+    /// <summary>"Pool, throttle limit 6, 2.006 s: 10 Sleep items, in-process, run 6d2f1a3b".</summary>
     public static string Of(TimelineRun run)
     {
-        string failed = run.Failed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {run.Failed} failed") : "";
+        string failed = run.Failed > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({run.Failed} failed)") : "";
         string host = run.WorkerHost.Length > 0 ? ", " + run.WorkerHost : "";
+        string items = run.Items.Count == 1 ? "item" : "items";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{run.Mode}, throttle limit {run.ThrottleLimit}: {run.Items.Count} {run.Workload} item(s){failed} in {run.ElapsedSeconds:0.000} s (run {run.RunId}{host})");
+            $"{run.Mode}, throttle limit {run.ThrottleLimit}, {run.ElapsedSeconds:0.000} s: {run.Items.Count} {run.Workload} {items}{failed}{host}, run {run.RunId}");
     }
 }

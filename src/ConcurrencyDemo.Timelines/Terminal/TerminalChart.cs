@@ -64,7 +64,8 @@ public static class TerminalChart
         bool failed = block.Kind == BlockKind.FailedItem;
         string text = block.Width switch
         {
-            1 => failed ? "x" : "|",
+            // Not '|', which is the lane's edge.
+            1 => failed ? "x" : "#",
             2 => failed ? "xx" : "[]",
             _ => "[" + block.Text.PadRight(block.Width - GanttLayout.FrameWidth, failed ? style.FailedFill : style.ItemFill) + "]",
         };
