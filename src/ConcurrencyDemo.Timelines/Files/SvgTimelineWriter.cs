@@ -32,8 +32,8 @@ public static class SvgTimelineWriter
     private const double MinimumTickSpacing = 80;
 
     private const string Styles =
-        ".item{fill:#3b7dd8}.item.alt{fill:#74a9ec}.item.failed{fill:#d9453b}" +
-        ".startup{fill:#f2a93b}.label{fill:#fff;font-size:11px;pointer-events:none}" +
+        ".item,.key-item{fill:#3b7dd8}.item.alt{fill:#74a9ec}.item.failed,.key-failed{fill:#d9453b}" +
+        ".startup,.key-startup{fill:#f2a93b}.label{fill:#fff;font-size:11px;pointer-events:none}" +
         ".lane{fill:#333;font-size:11px}.band{fill:#f4f6f8}.grid{stroke:#d8dde3;stroke-width:1}" +
         ".axis{fill:#555;font-size:11px}.title{fill:#111;font-size:13px;font-weight:bold}.legend{fill:#333;font-size:12px}";
 
@@ -112,7 +112,8 @@ public static class SvgTimelineWriter
     private static void WriteLegend(XmlWriter xml, double left)
     {
         double x = left;
-        foreach (var (cssClass, words) in new[] { ("item", "an item, from its start to its end"), ("item failed", "a failed item"), (StartupClass, "a worker starting") })
+        // Classes of their own, so that only real items carry the item class.
+        foreach (var (cssClass, words) in new[] { ("key-item", "an item, from its start to its end"), ("key-failed", "a failed item"), ("key-startup", "a worker starting") })
         {
             Rectangle(xml, cssClass, x, 14, 22, BarHeight, rounded: true);
             Text(xml, "legend", x + 28, 24, words);
