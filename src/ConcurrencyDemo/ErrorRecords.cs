@@ -63,6 +63,10 @@ internal static class ErrorRecords
         new(new IOException($"The file '{path}' already exists; -NoClobber keeps it. Leave out -NoClobber to replace it."),
             "NoClobber", ErrorCategory.ResourceExists, path);
 
+    /// <summary>A read-only file, which only -Force replaces, as Export-Csv has it.</summary>
+    public static ErrorRecord OutputReadOnly(string path) =>
+        new(new UnauthorizedAccessException($"The file '{path}' is read-only; -Force replaces it."), "FileReadOnly", ErrorCategory.PermissionDenied, path);
+
     public static ErrorRecord OutputWriteFailed(string path, Exception exception) =>
         new(new IOException($"Cannot write '{path}': {exception.Message}", exception), "OutputWriteFailed", ErrorCategory.WriteError, path);
 

@@ -100,8 +100,12 @@ public sealed class ExportConcurrencyTimelineCommand : TimelineCmdletBase
             ThrowTerminatingError(ErrorRecords.OutputExists(path));
         try
         {
-            if (Force && File.Exists(path) && File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly))
+            // A rename replaces a read-only file on Unix without asking, so Export-Csv's rule is kept here.
+            if (File.Exists(path) && File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly))
+            {
+                if (!Force) ThrowTerminatingError(ErrorRecords.OutputReadOnly(path));
                 File.SetAttributes(path, File.GetAttributes(path) & ~FileAttributes.ReadOnly);
+            }
             TimelineFile.Save(path, chosen, runs, overwrite: !NoClobber);
         }
         catch (FileExistsException)
