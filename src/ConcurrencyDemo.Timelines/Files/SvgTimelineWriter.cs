@@ -57,11 +57,13 @@ public static class SvgTimelineWriter
         int nameChars = runs.SelectMany(r => r.Lanes).Select(l => l.Name.Length).DefaultIfEmpty(4).Max();
         double left = Math.Clamp(16 + nameChars * CharacterWidth, 70, 160);
         double plotWidth = Width - left - RightMargin;
-        double span = runs.Count == 0 ? 1 : runs.Max(r => r.ChartEndSeconds);
-        double step = AxisTicks.Step(span, Math.Max(1, (int)(plotWidth / MinimumTickSpacing)));
+        int maxMarks = Math.Max(1, (int)(plotWidth / MinimumTickSpacing));
+        double last = runs.Count == 0 ? 1 : runs.Max(r => r.ChartEndSeconds);
+        double origin = runs.Count == 0 ? 0 : TimeScale.Covering(runs.Min(r => r.StartSeconds), last, (int)plotWidth, maxMarks).OriginSeconds;
+        double step = AxisTicks.Step(last - origin, maxMarks);
         // The axis ends on a mark, so the last one is labelled.
-        double axisEnd = Math.Max(step, Math.Ceiling(span / step - 1e-9) * step);
-        double X(double seconds) => left + Math.Clamp(seconds, 0, axisEnd) / axisEnd * plotWidth;
+        double axisLength = Math.Max(step, Math.Ceiling((last - origin) / step - 1e-9) * step);
+        double X(double seconds) => left + Math.Clamp(seconds - origin, 0, axisLength) / axisLength * plotWidth;
 
         double chartTop = 44;
         double height = chartTop + runs.Sum(r => RunTitleHeight + r.Lanes.Count * LaneHeight + RunGap) + 46;
@@ -78,7 +80,7 @@ public static class SvgTimelineWriter
         WriteLegend(xml, left);
 
         double axisTop = height - 40;
-        foreach (double mark in AxisTicks.Marks(axisEnd, step))
+        foreach (double mark in AxisTicks.Marks(axisLength, step).Select(m => origin + m))
         {
             xml.WriteStartElement("line", Namespace);
             xml.WriteAttributeString("class", "grid");

@@ -7,7 +7,8 @@ namespace ConcurrencyDemo.Timelines.Terminal;
 /// <summary>
 /// Draws runs as Gantt charts in text: per run a title line, one row per lane with the lane's name, time across
 /// the rest of the width, then an axis in seconds; after the last run a legend. Each run has its own scale, from
-/// the start of the run to its last end, so that a one-second run is as legible as a ten-second one. Lines are at
+/// the start of the run (see <see cref="TimeScale.Covering"/>) to its last end, so that a one-second run is as
+/// legible as a ten-second one. Lines are at
 /// most <c>width - 1</c> characters (escape sequences aside): the last column of a console is left free, as
 /// PowerShell's own formatting does, so that a full line never wraps.
 /// </summary>
@@ -31,7 +32,7 @@ public static class TerminalChart
         int columns = lineWidth - nameWidth - 2;
         foreach (var run in runs)
         {
-            var scale = new TimeScale(run.ChartEndSeconds, columns);
+            var scale = TimeScale.Covering(run.StartSeconds, run.ChartEndSeconds, columns, Math.Max(1, columns / ColumnsPerTick));
             lines.Add(style.Paint(style.Title, Cut(RunTitle.Of(run), lineWidth)));
             foreach (var row in GanttLayout.Lay(run, scale))
                 lines.Add(Row(row, nameWidth, columns, style));
@@ -77,7 +78,7 @@ public static class TerminalChart
     private static IEnumerable<string> Axis(TimeScale scale, int nameWidth, int lineWidth, TerminalStyle style)
     {
         double step = AxisTicks.Step(scale.SpanSeconds, Math.Max(1, scale.Columns / ColumnsPerTick));
-        var marks = AxisTicks.Marks(scale.SpanSeconds, step);
+        var marks = AxisTicks.Marks(scale.SpanSeconds, step).Select(m => scale.OriginSeconds + m);
         var rule = new StringBuilder(new string(' ', nameWidth + 1)).Append('-', scale.Columns + 1);
         var labels = new StringBuilder(new string(' ', nameWidth + 1));
         int origin = nameWidth + 1;

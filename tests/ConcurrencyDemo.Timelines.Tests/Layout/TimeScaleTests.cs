@@ -40,4 +40,31 @@ public class TimeScaleTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new TimeScale(1, 0));
     }
+
+    [Fact]
+    public void A_run_starts_its_row_at_zero()
+    {
+        var scale = TimeScale.Covering(0.02, 2.01, 70, 8);
+
+        Assert.Equal(0, scale.OriginSeconds);
+        Assert.Equal(2.01, scale.SpanSeconds, 9);
+    }
+
+    [Fact]
+    public void A_run_whose_items_began_late_starts_its_row_at_a_round_time_before_them()
+    {
+        // The front end took 14.7 s to let the items start; they then ran for two seconds.
+        var scale = TimeScale.Covering(14.7, 16.7, 70, 8);
+
+        Assert.Equal(14.5, scale.OriginSeconds, 9);
+        Assert.Equal(0, scale.Boundary(14.5));
+        Assert.Equal(70, scale.Boundary(16.7));
+        Assert.Equal(0, scale.Boundary(3));
+    }
+
+    [Fact]
+    public void A_late_start_shorter_than_the_run_keeps_zero()
+    {
+        Assert.Equal(0, TimeScale.Covering(1, 5, 70, 8).OriginSeconds);
+    }
 }

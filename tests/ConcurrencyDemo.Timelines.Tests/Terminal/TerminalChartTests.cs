@@ -85,6 +85,17 @@ public class TerminalChartTests
     }
 
     [Fact]
+    public void Items_that_began_late_fill_the_row_and_the_axis_says_when()
+    {
+        var late = TimelineRun.Group([Item("Pool-1", 0, 14.7, 15.7, workerStart: 14.69), Item("Pool-1", 1, 15.7, 16.7, workerStart: 14.69)]).Single();
+
+        var lines = TerminalChart.Draw([late], 80, TerminalStyle.Plain);
+
+        Assert.Matches(@"^Pool-1 \|\s{0,12}\[sleep 1 s #1=+\]\[sleep 1 s #2=+\]$", lines[1]);
+        Assert.StartsWith("14.5", lines[3].TrimStart());
+    }
+
+    [Fact]
     public void Lane_names_are_cut_so_that_time_keeps_most_of_a_narrow_line()
     {
         var run = TimelineRun.Group([Item("a-very-long-worker-name-indeed", 0, 0, 1)]).Single();
