@@ -54,6 +54,8 @@ public sealed class TimelineOutputs
         if (_options.Timeline)
         {
             var style = UseColour(chartIsRedirected) ? TerminalStyle.Ansi : TerminalStyle.Plain;
+            // Apart from the comparison or the last run's summary above it.
+            chart.WriteLine();
             foreach (string line in TerminalChart.Draw(runs, ChartWidth(chartIsRedirected), style))
                 chart.WriteLine(line);
             chart.Flush();

@@ -15,7 +15,7 @@ public static class HtmlReportWriter
         "body{font-family:system-ui,sans-serif;margin:24px;color:#222;background:#fff}" +
         "h1{font-size:22px}h2{font-size:17px;margin-top:28px}p{max-width:60em;line-height:1.4}" +
         "svg{max-width:100%;height:auto;border:1px solid #e3e6ea}" +
-        "table{border-collapse:collapse;font-size:13px}th,td{padding:4px 9px;border-bottom:1px solid #e3e6ea;text-align:right;white-space:nowrap}" +
+        "table{border-collapse:collapse;font-size:12px}th,td{padding:4px 6px;border-bottom:1px solid #e3e6ea;text-align:right;white-space:nowrap}" +
         "th{background:#f4f6f8;white-space:normal;vertical-align:bottom}.text{text-align:left}tbody tr:hover{background:#f9fafb}";
 
     /// <summary>The table's columns: header, and the cell of a measurement.</summary>
