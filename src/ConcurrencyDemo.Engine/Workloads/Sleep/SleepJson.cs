@@ -9,4 +9,5 @@ namespace ConcurrencyDemo.Engine.Workloads.Sleep;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SleepResult))]
 [JsonSerializable(typeof(SleepSettings))]
+[JsonSerializable(typeof(double[]))]
 internal sealed partial class SleepJson : JsonSerializerContext;

@@ -120,6 +120,9 @@ public sealed class SleepWorkload : Workload
 
     public static SleepWorkload Restore(JsonElement settings)
     {
+        // A bare array of seconds is how settings looked before steps: one plain sleep per item.
+        if (settings.ValueKind == JsonValueKind.Array)
+            return new SleepWorkload(settings.Deserialize(SleepJson.Default.DoubleArray) ?? []);
         var saved = settings.Deserialize(SleepJson.Default.SleepSettings);
         return new SleepWorkload(saved?.Seconds ?? [], saved?.Steps ?? 1);
     }

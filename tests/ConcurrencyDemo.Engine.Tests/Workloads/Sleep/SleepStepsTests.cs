@@ -63,15 +63,15 @@ public class SleepStepsTests
         using var cancel = new CancellationTokenSource();
         var sink = new RecordingSink(e =>
         {
-            if (e is ItemLogEvent { Message: "Step 2 of 3 (10 s)" }) cancel.Cancel();
+            if (e is ItemLogEvent { Message: "Step 2 of 10 (3 s)" }) cancel.Cancel();
         });
-        var request = TestWorkloads.Sleep(mode, 0, 0) with { Workload = new SleepWorkload([30], steps: 3) };
+        var request = TestWorkloads.Sleep(mode, 0, 0) with { Workload = new SleepWorkload([30], steps: 10) };
 
         var clock = Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => BatchRunner.Run(request, sink, cancel.Token));
 
-        // The first step alone is ten seconds.
-        Assert.True(clock.Elapsed.TotalSeconds < 18, $"Run returned after {clock.Elapsed.TotalSeconds:0.0} s");
+        // Cancelled three seconds in, during the second step; the whole sleep is thirty.
+        Assert.True(clock.Elapsed.TotalSeconds < 15, $"Run returned after {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.DoesNotContain(sink.Events.OfType<ItemLogEvent>(), l => l.Message.StartsWith("Step 3 ", StringComparison.Ordinal));
     }
 
@@ -102,5 +102,14 @@ public class SleepStepsTests
 
         Assert.Equal([2.0, 0.5], restored.Seconds);
         Assert.Equal(4, restored.Steps);
+    }
+
+    [Fact]
+    public void Settings_of_seconds_alone_are_one_step_each()
+    {
+        var restored = (SleepWorkload)WorkloadCatalog.Restore("Sleep", System.Text.Json.JsonDocument.Parse("[0.5, 1]").RootElement);
+
+        Assert.Equal([0.5, 1.0], restored.Seconds);
+        Assert.Equal(1, restored.Steps);
     }
 }
