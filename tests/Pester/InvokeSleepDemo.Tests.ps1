@@ -246,13 +246,13 @@ Describe 'Invoke-SleepDemo' {
         }
 
         It 'sleeps in -Steps equal steps with a verbose line at each, the lines of two items interleaved' {
-            $records = @(Invoke-SleepDemo -Mode Thread -Seconds 0.6, 0.6 -Steps 3 -Verbose 4>&1)
+            $records = @(Invoke-SleepDemo -Mode Thread -Seconds 1.2, 1.2 -Steps 3 -Verbose 4>&1)
             $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
             $results = @($records | Where-Object { $_ -is [ConcurrencyDemo.Engine.Workloads.Sleep.SleepResult] })
 
             $results.Count | Should -Be 2
-            foreach ($result in $results) { $result.DurationSeconds | Should -BeGreaterOrEqual 0.58 }
-            @($verbose | Where-Object { $_ -match '^\[\d+\.\d{3} s\] Thread-\d item \d: Step [123] of 3 \(0\.2 s\)$' }).Count | Should -Be 6
+            foreach ($result in $results) { $result.DurationSeconds | Should -BeGreaterOrEqual 1.18 }
+            @($verbose | Where-Object { $_ -match '^\[\d+\.\d{3} s\] Thread-\d item \d: Step [123] of 3 \(0\.4 s\)$' }).Count | Should -Be 6
             # Each item's second step begins before either item's third.
             $lastSecond = [array]::FindLastIndex([string[]] $verbose, [Predicate[string]] { param($line) $line -match 'Step 2 of 3' })
             $firstThird = [array]::FindIndex([string[]] $verbose, [Predicate[string]] { param($line) $line -match 'Step 3 of 3' })
