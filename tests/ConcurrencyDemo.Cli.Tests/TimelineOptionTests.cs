@@ -19,7 +19,7 @@ public sealed class TimelineOptionTests : IDisposable
     [Fact]
     public void Timeline_draws_each_run_after_the_results_in_80_columns()
     {
-        var run = Run("sleep", "--mode", "pool,thread", "--count", "4", "--seconds", "0.2", "--throttle-limit", "2", "--timeline");
+        var run = Run("sleep", "--mode", "pool,thread", "--count", "4", "--seconds", "0.5", "--throttle-limit", "2", "--timeline");
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();

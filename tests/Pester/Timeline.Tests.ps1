@@ -139,7 +139,8 @@ Describe 'Measure-ConcurrencyRun' {
 
 Describe 'Show-ConcurrencyTimeline' {
     It 'draws ten items on a pool of six as six lanes, four of them with a second round' {
-        $pool = @(Invoke-SleepDemo -Mode Pool -Count 10 -Seconds 0.2 -ThrottleLimit 6)
+        # Half a second each, so that every pool thread has started long before the first round ends.
+        $pool = @(Invoke-SleepDemo -Mode Pool -Count 10 -Seconds 0.5 -ThrottleLimit 6)
 
         $lines = Get-PlainChart $pool
 
