@@ -26,7 +26,7 @@
     # Shows results' properties in the engine's one order, the same as the CLI's CSV (see ResultPropertyAdapter).
     #staged TypesToProcess       = @('ConcurrencyDemo.Types.ps1xml')
 
-    CmdletsToExport      = @('Convert-ImageBatch', 'Get-ImageBatch', 'Invoke-SleepDemo', 'Start-DemoImageServer', 'Stop-DemoImageServer', 'Get-DemoImageServer')
+    CmdletsToExport      = @('Convert-ImageBatch', 'Get-ImageBatch', 'Invoke-SleepDemo', 'Measure-ConcurrencyRun', 'Show-ConcurrencyTimeline', 'Export-ConcurrencyTimeline', 'Start-DemoImageServer', 'Stop-DemoImageServer', 'Get-DemoImageServer')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -18,7 +18,8 @@
              out/test-results; the last line adds up both: N passed, N failed, N skipped.
     Demo     Imports the staged module in a fresh pwsh (build/Demo.ps1) and compares every mode: 10 one-second
              sleeps (I/O-bound), then photos blurred and thumbnailed (CPU-bound): ../shared/photos where it
-             exists, otherwise photo-like pictures the module makes with its own encoder.
+             exists, otherwise photo-like pictures the module makes with its own encoder. It ends with the
+             timeline of every run it made and writes them, measured, to out/demo/report.html.
     Bench    Runs the benchmarks: every one (decode, pipeline, memory from tests/ConcurrencyDemo.Benchmarks, and
              convert-modes, Convert-ImageBatch in every mode beside Pillow in pwsh; download, the CLI and
              Get-ImageBatch beside curl and Python requests against a slow loopback photo site), or the one

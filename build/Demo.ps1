@@ -9,36 +9,37 @@
 .PARAMETER PhotoPath
     A folder of photos for the download and CPU-bound lessons. Where it has none, the demo photo site and the demo
     make photo-like pictures with the module's own encoder, so it needs no files and no internet.
+.PARAMETER ReportPath
+    The HTML report of every run the demo made (their timelines on one axis, and the runs compared).
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [string] $PhotoPath = (Join-Path $PSScriptRoot '..' '..' 'shared' 'photos')
+    [string] $PhotoPath = (Join-Path $PSScriptRoot '..' '..' 'shared' 'photos'),
+    [string] $ReportPath = (Join-Path $PSScriptRoot '..' 'out' 'demo' 'report.html')
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 Import-Module -Name $ModulePath
 
-# One line per run, in the order the runs happened: how long it took, against its items' time added up.
+# Every result the demo shows, for the timelines and the report at the end.
+$AllResults = [System.Collections.Generic.List[object]]::new()
+
+# One line per run, in the order the runs happened, measured by Measure-ConcurrencyRun: how long it took, how much
+# faster than one item after another, and on how many threads and processes.
 function Show-Runs {
     param([object[]] $Results)
-    $runs = [ordered]@{}
-    foreach ($result in $Results) { $runs[$result.RunId] += @($result) }
-    $rows = foreach ($run in $runs.Values) {
-        $first = $run[0]
-        [pscustomobject]@{
-            Mode       = "$($first.Mode)"
-            Items      = $run.Count
-            Limit      = $first.ThrottleLimit
-            'Elapsed(s)' = [math]::Round(($run | Measure-Object -Property EndSeconds -Maximum).Maximum, 2)
-            'Work(s)'  = [math]::Round(($run | Measure-Object -Property DurationSeconds -Sum).Sum, 2)
-            Threads    = @($run.ThreadId | Sort-Object -Unique).Count
-            Processes  = @($run.ProcessId | Sort-Object -Unique).Count
-            Host       = $first.WorkerHost
-        }
-    }
-    $rows | Format-Table -AutoSize | Out-String -Width 80 | Out-Host
+    $AllResults.AddRange($Results)
+    $Results | Measure-ConcurrencyRun |
+        Format-Table -AutoSize -Property Mode, Items,
+            @{ Name = 'Limit'; Expression = 'ThrottleLimit' },
+            @{ Name = 'Elapsed(s)'; Expression = { '{0:N2}' -f $_.ElapsedSeconds }; Alignment = 'Right' },
+            @{ Name = 'Work(s)'; Expression = { '{0:N2}' -f $_.WorkSeconds }; Alignment = 'Right' },
+            @{ Name = 'SpeedUp'; Expression = { '{0:N2}' -f $_.SpeedUp }; Alignment = 'Right' },
+            Threads, Processes,
+            @{ Name = 'Startup(s)'; Expression = { '{0:N3}' -f $_.WorkerStartupSeconds }; Alignment = 'Right' } |
+        Out-String -Width 80 | Out-Host
 }
 
 $modes = 'Sequential', 'Thread', 'Pool', 'Process', 'Async'
@@ -89,3 +90,11 @@ try {
 } finally {
     Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
 }
+
+# Every run the demo made, drawn: in the console, and in one HTML page on a shared time axis.
+Write-Host 'Every run as a timeline: a row per lane (thread, pool thread, worker process, task), a bar per item...'
+# Not through Out-Host: straight to the console, the chart is in colour there.
+$AllResults | Show-ConcurrencyTimeline
+$null = New-Item -ItemType Directory -Path (Split-Path -Parent $ReportPath) -Force
+$AllResults | Export-ConcurrencyTimeline -LiteralPath $ReportPath
+Write-Host "The runs compared, with their timelines on one axis: $([IO.Path]::GetFullPath($ReportPath))"

@@ -52,6 +52,33 @@ internal static class ErrorRecords
     public static ErrorRecord InvalidWorkerHostSetting(WorkerHostSettingException exception) =>
         new(exception, "InvalidWorkerHostSetting", ErrorCategory.InvalidArgument, WorkerHostSetting.VariableName);
 
+    /// <summary>An input a timeline cmdlet cannot read as a result: non-terminating, the other inputs still count.</summary>
+    public static ErrorRecord InvalidTimelineInput(object input, string commandName, string problem) =>
+        new(new ArgumentException($"{commandName} cannot use this input: {problem}. It reads the results of the module's cmdlets " +
+                                  "(Invoke-SleepDemo, Convert-ImageBatch, ...), also as Import-Csv rows of an Export-Csv of them."),
+            "InvalidTimelineInput", ErrorCategory.InvalidData, input);
+
+    /// <summary>Nothing came to draw: an export writes no empty file.</summary>
+    public static ErrorRecord NoTimelineInput(string path) =>
+        new(new InvalidOperationException($"No results came to export, so '{path}' was not written. Pipe the results of a cmdlet of the module to it."),
+            "NoTimelineInput", ErrorCategory.InvalidOperation, path);
+
+    /// <summary>The file to write cannot be named so: no format, a folder, a folder that does not exist, not a file-system path.</summary>
+    public static ErrorRecord OutputPathUnusable(string path, string message) =>
+        new(new ArgumentException(message), "OutputPathUnusable", ErrorCategory.InvalidArgument, path);
+
+    /// <summary>-NoClobber and the file is there, as Export-Csv reports it.</summary>
+    public static ErrorRecord OutputExists(string path) =>
+        new(new IOException($"The file '{path}' already exists; -NoClobber keeps it. Leave out -NoClobber to replace it."),
+            "NoClobber", ErrorCategory.ResourceExists, path);
+
+    /// <summary>A read-only file, which only -Force replaces, as Export-Csv has it.</summary>
+    public static ErrorRecord OutputReadOnly(string path) =>
+        new(new UnauthorizedAccessException($"The file '{path}' is read-only; -Force replaces it."), "FileReadOnly", ErrorCategory.PermissionDenied, path);
+
+    public static ErrorRecord OutputWriteFailed(string path, Exception exception) =>
+        new(new IOException($"Cannot write '{path}': {exception.Message}", exception), "OutputWriteFailed", ErrorCategory.WriteError, path);
+
     public static ErrorCategory CategoryOf(FailureKind kind) => kind switch
     {
         FailureKind.InvalidInput => ErrorCategory.InvalidData,

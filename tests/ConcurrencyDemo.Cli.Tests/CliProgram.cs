@@ -36,9 +36,23 @@ internal static class CliProgram
     }
 
     /// <summary>Runs to the end with stdin closed; fails the test rather than hang if the CLI does.</summary>
-    public static CliResult Run(params string[] arguments)
+    public static CliResult Run(params string[] arguments) => Run(CreateStartInfo(arguments), arguments);
+
+    /// <summary>As <see cref="Run(string[])"/>, with environment variables set (or, with a null value, removed) for the CLI only.</summary>
+    public static CliResult RunWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        using var process = Process.Start(CreateStartInfo(arguments))!;
+        var startInfo = CreateStartInfo(arguments);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) startInfo.Environment.Remove(name);
+            else startInfo.Environment[name] = value;
+        }
+        return Run(startInfo, arguments);
+    }
+
+    private static CliResult Run(ProcessStartInfo startInfo, string[] arguments)
+    {
+        using var process = Process.Start(startInfo)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

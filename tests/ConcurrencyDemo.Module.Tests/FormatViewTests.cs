@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Xml.Linq;
 using ConcurrencyDemo.Engine.Results;
 using ConcurrencyDemo.Engine.Workloads.Sleep;
+using ConcurrencyDemo.Timelines.Measuring;
 
 namespace ConcurrencyDemo.Module.Tests;
 
@@ -13,8 +14,11 @@ public class FormatViewTests
     private static IEnumerable<XElement> Views => Format.Root!.Element("ViewDefinitions")!.Elements("View");
 
     private static Type ResolveType(string name) =>
-        typeof(ItemResult).Assembly.GetType(name) ?? ModuleFiles.ModuleAssembly.GetType(name)
-        ?? throw new Xunit.Sdk.XunitException($"The format file selects '{name}', which is no type of the module or the engine.");
+        typeof(ItemResult).Assembly.GetType(name) ?? ModuleFiles.ModuleAssembly.GetType(name) ?? typeof(RunMeasurement).Assembly.GetType(name)
+        ?? throw new Xunit.Sdk.XunitException($"The format file selects '{name}', which is no type of the module, the engine or the timelines.");
+
+    /// <summary>Our own output types; strings and files are PowerShell's to show.</summary>
+    private static bool IsOurs(Type type) => type.Assembly.GetName().Name!.StartsWith("ConcurrencyDemo", StringComparison.Ordinal);
 
     [Fact]
     public void Every_output_type_has_a_default_table_view()
@@ -22,7 +26,7 @@ public class FormatViewTests
         var tableTypes = Views.Where(v => v.Element("TableControl") is not null)
             .SelectMany(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Select(t => t.Value.Trim()))
             .ToHashSet();
-        var outputTypes = CmdletMetadata.CmdletTypes.SelectMany(CmdletMetadata.OutputTypes).Distinct().ToList();
+        var outputTypes = CmdletMetadata.CmdletTypes.SelectMany(CmdletMetadata.OutputTypes).Where(IsOurs).Distinct().ToList();
         Assert.NotEmpty(outputTypes);
         foreach (var type in outputTypes)
             Assert.True(tableTypes.Contains(type.FullName!), $"{type.FullName} has no table view in ConcurrencyDemo.Format.ps1xml.");
@@ -94,5 +98,16 @@ public class FormatViewTests
             Assert.Contains("RunId", groupBy!.Element("ScriptBlock")!.Value);
             Assert.Equal(view.Element("TableControl"), groupBy.ElementsAfterSelf().First());
         }
+    }
+
+    [Fact]
+    public void Measurements_are_a_table_per_workload_with_the_figures_that_compare_runs()
+    {
+        var view = Views.Single(v => v.Element("Name")!.Value == typeof(RunMeasurement).FullName);
+
+        Assert.Equal("Workload", view.Element("GroupBy")!.Element("PropertyName")!.Value);
+        var properties = view.Descendants("TableColumnItem").Select(i => i.Element("PropertyName")!.Value).ToList();
+        foreach (string property in new[] { "Mode", "ThrottleLimit", "ElapsedSeconds", "SpeedUp", "WorkerStartupSeconds" })
+            Assert.Contains(property, properties);
     }
 }

@@ -26,7 +26,7 @@ Describe 'Invoke-SleepDemo' {
     Context 'the module' {
         It 'exports its cmdlets and nothing else' {
             $commands = @(Get-Command -Module ConcurrencyDemo | Sort-Object Name)
-            $commands.Name | Should -Be @('Convert-ImageBatch', 'Get-DemoImageServer', 'Get-ImageBatch', 'Invoke-SleepDemo', 'Start-DemoImageServer', 'Stop-DemoImageServer')
+            $commands.Name | Should -Be @('Convert-ImageBatch', 'Export-ConcurrencyTimeline', 'Get-DemoImageServer', 'Get-ImageBatch', 'Invoke-SleepDemo', 'Measure-ConcurrencyRun', 'Show-ConcurrencyTimeline', 'Start-DemoImageServer', 'Stop-DemoImageServer')
             foreach ($command in $commands) { "$($command.CommandType)" | Should -Be 'Cmdlet' }
         }
 
@@ -243,6 +243,24 @@ Describe 'Invoke-SleepDemo' {
             ($output -join "`n") | Should -Not -Match 'NonInteractive|Object reference|Prompt'
             $output[-1] | Should -Be 'finished'
             @($output | Where-Object { "$_" -match 'item \d: started' }).Count | Should -Be 3
+        }
+
+        It 'sleeps in -Steps equal steps with a verbose line at each, the lines of two items interleaved' {
+            $records = @(Invoke-SleepDemo -Mode Thread -Seconds 1.2, 1.2 -Steps 3 -Verbose 4>&1)
+            $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+            $results = @($records | Where-Object { $_ -is [ConcurrencyDemo.Engine.Workloads.Sleep.SleepResult] })
+
+            $results.Count | Should -Be 2
+            foreach ($result in $results) { $result.DurationSeconds | Should -BeGreaterOrEqual 1.18 }
+            @($verbose | Where-Object { $_ -match '^\[\d+\.\d{3} s\] Thread-\d item \d: Step [123] of 3 \(0\.4 s\)$' }).Count | Should -Be 6
+            # Each item's second step begins before either item's third.
+            $lastSecond = [array]::FindLastIndex([string[]] $verbose, [Predicate[string]] { param($line) $line -match 'Step 2 of 3' })
+            $firstThird = [array]::FindIndex([string[]] $verbose, [Predicate[string]] { param($line) $line -match 'Step 3 of 3' })
+            $lastSecond | Should -BeLessThan $firstThird
+        }
+
+        It 'rejects -Steps 0 before it runs' {
+            { Invoke-SleepDemo -Steps 0 -Mode Async } | Should -Throw -ErrorId 'ParameterArgumentValidationError,ConcurrencyDemo.Commands.InvokeSleepDemoCommand'
         }
 
         It 'writes no verbose output without -Verbose' {

@@ -123,6 +123,7 @@ public sealed class ConvertCommand : Command
         foreach (var option in RunOptions.ModeOptions) Options.Add(option);
         Options.Add(ResultsOption);
         Options.Add(RunOptions.VerboseOption);
+        foreach (var option in RunOptions.TimelineOptions) Options.Add(option);
         SetAction(Run);
     }
 

@@ -106,6 +106,7 @@ public sealed class DownloadCommand : Command
         Options.Add(ForceOption);
         Options.Add(RunOptions.FormatOption);
         Options.Add(RunOptions.VerboseOption);
+        foreach (var option in RunOptions.TimelineOptions) Options.Add(option);
         SetAction(Run);
     }
 

@@ -6,7 +6,7 @@ using ConcurrencyDemo.Engine;
 namespace ConcurrencyDemo.Cli.Commands;
 
 /// <summary>
-/// The options every workload command shares (which modes, how many at once, ordering, output), declared
+/// The options every workload command shares (which modes, how many at once, ordering, output, timelines), declared
 /// once and added to each command that offers them, so that sleep and the commands to come (download,
 /// bench) read them the same way.
 /// </summary>
@@ -60,8 +60,34 @@ public sealed record RunOptions
         Description = "Write what items say and worker-process start-ups to stderr.",
     };
 
+    public static Option<bool> TimelineOption { get; } = new("--timeline")
+    {
+        Description = "After the results, draw each run as a timeline: a row per lane, time across the terminal (on stderr with csv or json).",
+    };
+
+    public static Option<string> TraceOption { get; } = new("--trace")
+    {
+        HelpName = "FILE",
+        Description = "Write every run as Chrome Trace Event JSON, for Perfetto UI or chrome://tracing.",
+    };
+
+    public static Option<string> SvgOption { get; } = new("--svg")
+    {
+        HelpName = "FILE",
+        Description = "Write every run as an SVG picture on one time axis.",
+    };
+
+    public static Option<string> HtmlOption { get; } = new("--html")
+    {
+        HelpName = "FILE",
+        Description = "Write a web page with the SVG and the runs compared (speed-up, concurrency, worker start-up).",
+    };
+
+    /// <summary>What to draw once the runs are over: every workload command offers them.</summary>
+    public static IReadOnlyList<Option> TimelineOptions { get; } = [TimelineOption, TraceOption, SvgOption, HtmlOption];
+
     /// <summary>Every shared option, as sleep offers them.</summary>
-    public static IReadOnlyList<Option> Options { get; } = [.. ModeOptions, FormatOption, VerboseOption];
+    public static IReadOnlyList<Option> Options { get; } = [.. ModeOptions, FormatOption, VerboseOption, .. TimelineOptions];
 
     /// <summary>The option that picks table, csv or json, for a command whose --format means something else.</summary>
     public static Option<OutputFormat> CreateResultFormatOption(string name, string description) => new(name)
@@ -78,6 +104,12 @@ public sealed record RunOptions
     public OutputFormat Format { get; init; }
     public bool Verbose { get; init; }
 
+    /// <summary>The terminal chart, and the timeline files to write (null when not asked for).</summary>
+    public bool Timeline { get; init; }
+    public string? TracePath { get; init; }
+    public string? SvgPath { get; init; }
+    public string? HtmlPath { get; init; }
+
     /// <param name="resultFormat">The command's option that picks table, csv or json.</param>
     /// <param name="defaultModes">The command's own modes when --mode is not given (otherwise <see cref="DefaultModes"/>).</param>
     public static RunOptions From(ParseResult parseResult, Option<OutputFormat> resultFormat, IReadOnlyList<ExecutionMode>? defaultModes = null) => new()
@@ -87,5 +119,9 @@ public sealed record RunOptions
         Ordered = parseResult.GetValue(OrderedOption),
         Format = parseResult.GetValue(resultFormat),
         Verbose = parseResult.GetValue(VerboseOption),
+        Timeline = parseResult.GetValue(TimelineOption),
+        TracePath = parseResult.GetValue(TraceOption),
+        SvgPath = parseResult.GetValue(SvgOption),
+        HtmlPath = parseResult.GetValue(HtmlOption),
     };
 }

@@ -28,6 +28,15 @@ public sealed class SleepCommand : Command
         DefaultValueFactory = _ => SleepWorkload.DefaultCount,
     };
 
+    private static readonly Option<int> StepsOption = new("--steps")
+    {
+        HelpName = "N",
+        Description = "Sleep each item in N equal steps, each a --verbose line (default 1: one sleep, no step lines).",
+        // The range is the workload's to check, as for --count and --seconds.
+        CustomParser = WholeNumberParser.Create(),
+        DefaultValueFactory = _ => 1,
+    };
+
     static SleepCommand()
     {
         // The two descriptions name each other, so this one is written once both options exist.
@@ -43,6 +52,7 @@ public sealed class SleepCommand : Command
     {
         Options.Add(CountOption);
         Options.Add(SecondsOption);
+        Options.Add(StepsOption);
         foreach (var option in RunOptions.Options) Options.Add(option);
         SetAction(Run);
     }
@@ -54,12 +64,18 @@ public sealed class SleepCommand : Command
         SleepWorkload workload;
         try
         {
-            workload = SleepWorkload.FromInput(count, seconds);
+            workload = SleepWorkload.FromInput(count, seconds, steps: parseResult.GetValue(StepsOption));
         }
         catch (InvalidSettingException ex)
         {
             // The workload's one rule for every front end; here its setting is spelled as this command's option.
-            throw UsageException.ForOption(ex.Setting == SleepWorkload.CountSetting ? CountOption : SecondsOption, ex.Message);
+            Option option = ex.Setting switch
+            {
+                SleepWorkload.CountSetting => CountOption,
+                SleepWorkload.StepsSetting => StepsOption,
+                _ => SecondsOption,
+            };
+            throw UsageException.ForOption(option, ex.Message);
         }
         return WorkloadRunner.Run(workload, RunOptions.From(parseResult, RunOptions.FormatOption));
     }

@@ -16,7 +16,8 @@ public static class WorkloadRunner
     /// <param name="describeFailure">One stderr line for a failed item (see <see cref="ResultStreamingSink"/>); null for none.</param>
     public static int Run(Workload workload, RunOptions options, Func<ItemResult, string>? describeFailure = null)
     {
-        var writer = CreateWriter(workload, options);
+        var timelines = TimelineOutputs.Prepare(options);
+        var writer = new RecordingResultWriter(CreateWriter(workload, options));
         var reporter = StderrReporter.ForConsole(options.Verbose);
         using var signals = new StopSignals();
         var request = new BatchRequest
@@ -40,6 +41,10 @@ public static class WorkloadRunner
             return signals.ExitCode;
         }
         writer.Complete(summaries);
+        if (options.Format == OutputFormat.Table)
+            timelines.Write(writer.Results, Console.Out, Console.IsOutputRedirected, Console.Error);
+        else
+            timelines.Write(writer.Results, Console.Error, Console.IsErrorRedirected, Console.Error);
         return summaries.Any(s => s.Failed > 0) ? ExitCodes.Failure : ExitCodes.Success;
     }
 

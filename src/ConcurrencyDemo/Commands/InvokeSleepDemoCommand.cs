@@ -64,6 +64,16 @@ public sealed class InvokeSleepDemoCommand : BatchCmdletBase
     [ValidateRange(0.0, SleepWorkload.MaxSeconds)]
     public double[]? Seconds { get; set; }
 
+    /// <summary>
+    /// Cuts each item's sleep into this many equal steps and writes a verbose line at the start of each, like the
+    /// tutorial's two threads that print "Number : 0", "Letter : A", ... in turn: -Seconds 10 -Steps 5 sleeps five
+    /// steps of two seconds. With -Verbose the lines of items that run at once interleave. Default: 1, one sleep
+    /// with no step lines.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, SleepWorkload.MaxSteps)]
+    public int Steps { get; set; } = 1;
+
     protected override void ProcessRecord()
     {
         if (Seconds is not null) _seconds.AddRange(Seconds);
@@ -81,12 +91,17 @@ public sealed class InvokeSleepDemoCommand : BatchCmdletBase
         bool countGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Count));
         try
         {
-            return SleepWorkload.FromInput(countGiven ? Count : null, _seconds, valuesAreItems: MyInvocation.ExpectingInput);
+            return SleepWorkload.FromInput(countGiven ? Count : null, _seconds, valuesAreItems: MyInvocation.ExpectingInput, steps: Steps);
         }
         catch (InvalidSettingException ex)
         {
-            bool isCount = ex.Setting == SleepWorkload.CountSetting;
-            ThrowTerminatingError(ErrorRecords.InvalidParameter(isCount ? nameof(Count) : nameof(Seconds), ex.Message, isCount ? Count : _seconds.ToArray()));
+            (string parameter, object target) = ex.Setting switch
+            {
+                SleepWorkload.CountSetting => (nameof(Count), (object)Count),
+                SleepWorkload.StepsSetting => (nameof(Steps), Steps),
+                _ => (nameof(Seconds), _seconds.ToArray()),
+            };
+            ThrowTerminatingError(ErrorRecords.InvalidParameter(parameter, ex.Message, target));
             throw; // ThrowTerminatingError never returns; the compiler cannot know.
         }
     }

@@ -30,7 +30,7 @@ public class InvokeSleepDemoParameterTests
     public void It_has_exactly_the_documented_parameters()
     {
         Assert.Equal(
-            new[] { "Count", "Mode", "Ordered", "Seconds", "ThrottleLimit" },
+            new[] { "Count", "Mode", "Ordered", "Seconds", "Steps", "ThrottleLimit" },
             CmdletMetadata.Parameters(Cmdlet).Keys.Order(StringComparer.Ordinal).ToArray());
     }
 
@@ -40,6 +40,7 @@ public class InvokeSleepDemoParameterTests
     [InlineData("Mode", typeof(ExecutionMode[]))]
     [InlineData("ThrottleLimit", typeof(int))]
     [InlineData("Ordered", typeof(SwitchParameter))]
+    [InlineData("Steps", typeof(int))]
     public void Each_parameter_has_its_type(string name, Type type)
     {
         Assert.Equal(type, Parameter(name).PropertyType);
@@ -65,6 +66,7 @@ public class InvokeSleepDemoParameterTests
     [InlineData("Mode")]
     [InlineData("ThrottleLimit")]
     [InlineData("Ordered")]
+    [InlineData("Steps")]
     public void Only_Seconds_binds_from_the_pipeline(string name)
     {
         // Results carry Mode and ThrottleLimit properties: binding them by property name would change the run per record.
@@ -79,6 +81,13 @@ public class InvokeSleepDemoParameterTests
     {
         Assert.Equal((0, int.MaxValue), Range("Count"));
         Assert.Equal((0, int.MaxValue), Range("ThrottleLimit"));
+    }
+
+    [Fact]
+    public void Steps_is_one_by_default_and_at_most_the_engine_maximum()
+    {
+        Assert.Equal((1, SleepWorkload.MaxSteps), Range("Steps"));
+        Assert.Equal(1, new InvokeSleepDemoCommand().Steps);
     }
 
     [Fact]
