@@ -218,9 +218,17 @@ function Invoke-PackageTask {
     Write-Host "Packed ConcurrencyDemo $version (module and .NET tool) in $PackagesDirectory" -ForegroundColor Green
 }
 
-# The module as the Gallery takes it: every file Build staged except symbol files, so a module that gains an
-# assembly or a views file is packed whole without this list changing. Compress-PSResource makes the package
-# Publish-PSResource would push (the same code writes the nuspec from the manifest), without a registered repository.
+# Staged files the installed module does without: symbol files, and the worker program's .deps.json (PowerShell
+# never reads one, and without it the .NET host gives the worker the assemblies beside it, which are exactly
+# ours; the install test runs Process mode from the installed folder).
+function Test-Unpackaged {
+    param([string] $FileName)
+    $FileName -like '*.pdb' -or $FileName -like '*.deps.json'
+}
+
+# The module as the Gallery takes it: every file Build staged but those, so a module that gains an assembly or a
+# views file is packed whole without a list here changing. Compress-PSResource makes the package Publish-PSResource
+# would push (the same code writes the nuspec from the manifest), without a registered repository.
 function New-ModulePackage {
     param([string] $Version)
     if (-not (Get-Command -Name 'Compress-PSResource' -Module 'Microsoft.PowerShell.PSResourceGet' -ErrorAction SilentlyContinue)) {
@@ -233,7 +241,7 @@ function New-ModulePackage {
         Remove-Item -LiteralPath $contentRoot -Recurse -Force
     }
     try {
-        foreach ($file in Get-ChildItem -LiteralPath $StagingDirectory -File -Recurse | Where-Object Extension -NE '.pdb') {
+        foreach ($file in Get-ChildItem -LiteralPath $StagingDirectory -File -Recurse | Where-Object { -not (Test-Unpackaged $_.Name) }) {
             $target = Join-Path $moduleCopy ([IO.Path]::GetRelativePath($StagingDirectory, $file.FullName))
             $null = New-Item -ItemType Directory -Path (Split-Path -Parent $target) -Force
             Copy-Item -LiteralPath $file.FullName -Destination $target
@@ -324,6 +332,7 @@ function Invoke-TestTask {
 
     # Paths go through the environment rather than into the command text: no quoting rules to get wrong.
     $env:CONCURRENCYDEMO_MODULE = $StagedManifest
+    $env:CONCURRENCYDEMO_PACKAGES = $PackagesDirectory
     $env:CONCURRENCYDEMO_PESTER = $pesterManifest
     $env:CONCURRENCYDEMO_PESTER_TESTS = $PesterTests
     $env:CONCURRENCYDEMO_PESTER_RESULTS = $pesterResults
@@ -343,7 +352,7 @@ Invoke-Pester -Configuration $configuration
     } catch {
         $failures.Add($_.Exception.Message)
     } finally {
-        Remove-Item -Path 'Env:CONCURRENCYDEMO_MODULE', 'Env:CONCURRENCYDEMO_PESTER', 'Env:CONCURRENCYDEMO_PESTER_TESTS', 'Env:CONCURRENCYDEMO_PESTER_RESULTS' -ErrorAction SilentlyContinue
+        Remove-Item -Path 'Env:CONCURRENCYDEMO_MODULE', 'Env:CONCURRENCYDEMO_PACKAGES', 'Env:CONCURRENCYDEMO_PESTER', 'Env:CONCURRENCYDEMO_PESTER_TESTS', 'Env:CONCURRENCYDEMO_PESTER_RESULTS' -ErrorAction SilentlyContinue
     }
     if (-not (Test-Path -LiteralPath $pesterResults)) {
         $failures.Add("Pester wrote no results to $pesterResults.")
