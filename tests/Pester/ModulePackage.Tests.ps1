@@ -108,10 +108,10 @@ Describe 'The module installed with Install-PSResource' -Skip:$IsWindows -ForEac
             $job | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
         }
 
-        $Installed = Invoke-IsolatedPwsh -ModulePath $UserModules -ArgumentList (Split-Path -Parent $Package) -ScriptBlock {
-            param($Packages)
+        $Installed = Invoke-IsolatedPwsh -ModulePath $UserModules -ArgumentList (Split-Path -Parent $Package), ($Version -like '*-*') -ScriptBlock {
+            param([string] $Packages, [bool] $Prerelease)
             Register-PSResourceRepository -Name 'ConcurrencyDemoPackages' -Uri $Packages -Trusted
-            $resource = Install-PSResource -Name 'ConcurrencyDemo' -Repository 'ConcurrencyDemoPackages' -Scope CurrentUser -PassThru
+            $resource = Install-PSResource -Name 'ConcurrencyDemo' -Repository 'ConcurrencyDemoPackages' -Prerelease:$Prerelease -Scope CurrentUser -PassThru
             $manifest = Join-Path $resource.InstalledLocation 'ConcurrencyDemo' "$($resource.Version)" 'ConcurrencyDemo.psd1'
             $tested = Test-ModuleManifest -Path $manifest -ErrorAction SilentlyContinue -ErrorVariable manifestErrors
             [pscustomobject]@{

@@ -24,7 +24,10 @@ Describe 'The concurrency-demo tool installed with dotnet tool install' {
         $savedPackagesFolder = $env:NUGET_PACKAGES
         $env:NUGET_PACKAGES = Join-Path $TestDrive 'nuget-packages'
         try {
-            $InstallOutput = & dotnet tool install concurrency-demo --tool-path $ToolPath --add-source (Split-Path -Parent $Package) --configfile $nugetConfig --no-http-cache 2>&1
+            # As a user installs it: by name, the newest version (a preview only when asked for).
+            $arguments = @('tool', 'install', 'concurrency-demo', '--tool-path', $ToolPath, '--add-source', (Split-Path -Parent $Package),
+                '--configfile', $nugetConfig, '--no-http-cache') + @(if ($Version -like '*-*') { '--prerelease' })
+            $InstallOutput = & dotnet @arguments 2>&1
             $InstallExitCode = $LASTEXITCODE
         } finally {
             $env:NUGET_PACKAGES = $savedPackagesFolder
