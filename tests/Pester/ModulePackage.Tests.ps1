@@ -101,6 +101,10 @@ Describe 'The module installed with Install-PSResource' -Skip:$IsWindows -ForEac
                 $ErrorActionPreference = 'Stop'
                 $env:HOME = $IsolatedHome
                 $env:XDG_DATA_HOME = Join-Path $IsolatedHome '.local' 'share'
+                $env:XDG_CONFIG_HOME = Join-Path $IsolatedHome '.config'
+                # They must exist: for a missing folder .NET reports no LocalApplicationData or ApplicationData at
+                # all, and PSResourceGet (and the NuGet code in it) would write into the current directory instead.
+                $null = New-Item -ItemType Directory -Path $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME -Force
                 Import-Module Microsoft.PowerShell.Management, Microsoft.PowerShell.Utility, Microsoft.PowerShell.PSResourceGet
                 $env:PSModulePath = $ModulePath
                 & ([scriptblock]::Create($Body)) @Arguments
