@@ -2,7 +2,7 @@
 
 <#
 .SYNOPSIS
-    Builds, tests, demonstrates, benchmarks and installs the ConcurrencyDemo PowerShell module.
+    Builds, packs, tests, demonstrates, benchmarks and installs the ConcurrencyDemo PowerShell module.
 
 .DESCRIPTION
     Needs PowerShell 7.4 or later and the .NET SDK (8 or later; 10 for the pinned PowerShell tool), on Windows,
@@ -13,13 +13,15 @@
              That folder is the module: Import-Module ./out/ConcurrencyDemo/ConcurrencyDemo.psd1
              Also publishes the concurrency-demo CLI, precompiled for this machine, to out/cli.
     Package  Writes out/packages/ConcurrencyDemo.<version>.nupkg, the staged module as the PowerShell Gallery
-             takes it (Compress-PSResource, which Publish-PSResource uses too; no symbol files), and
-             out/packages/concurrency-demo.<version>.nupkg, the CLI as a .NET tool. The version is the
-             ModuleVersion of the repository's ConcurrencyDemo.psd1. README, "Publishing", says what next.
+             takes it (made by Compress-PSResource, as Publish-PSResource makes it; without symbol files),
+             and out/packages/concurrency-demo.<version>.nupkg, the CLI as a .NET tool. The version is the
+             ModuleVersion of the repository's ConcurrencyDemo.psd1. The README's "Publishing a release"
+             says what comes next.
     Test     Runs dotnet test at the repository root, then the Pester tests (tests/Pester) in a fresh pwsh
-             against the staged module and the packages (each installed by name into a temporary folder), with the Pester version pinned in tests/Pester/Pester.csproj restored
-             into out/pester (a Pester installed on the machine is never used). Results go to
-             out/test-results; the last line adds up both: N passed, N failed, N skipped.
+             against the staged module and the packages (each installed by name into a temporary folder),
+             with the Pester version pinned in tests/Pester/Pester.csproj restored into out/pester (a
+             Pester installed on the machine is never used). Results go to out/test-results; the last
+             line adds up both: N passed, N failed, N skipped.
     Demo     Imports the staged module in a fresh pwsh (build/Demo.ps1) and compares every mode: 10 one-second
              sleeps (I/O-bound), then photos blurred and thumbnailed (CPU-bound): ../shared/photos where it
              exists, otherwise photo-like pictures the module makes with its own encoder.
@@ -259,7 +261,7 @@ function New-ModulePackage {
     $psData = (Import-PowerShellDataFile -LiteralPath $StagedManifest).PrivateData.PSData
     $placeholders = @('ProjectUri', 'LicenseUri' | Where-Object { "$($psData[$_])" -like 'https://example.com/*' })
     if ($placeholders.Count -gt 0) {
-        Write-Warning "$($placeholders -join ' and ') in ConcurrencyDemo.psd1 still point at example.com: set them before publishing (README, Publishing)."
+        Write-Warning "$($placeholders -join ' and ') in ConcurrencyDemo.psd1 still point at example.com: set them before publishing (README, Publishing a release)."
     }
 }
 
