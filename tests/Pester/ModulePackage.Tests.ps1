@@ -148,10 +148,11 @@ Describe 'The module installed with Install-PSResource' -Skip:$IsWindows -ForEac
                     $folder = New-Item -ItemType Directory -Path (Join-Path $WorkFolder $name)
                     $output = @()
                     $errors = @()
+                    # $ErrorActionPreference is Stop here, so the first error of any kind ends the invocation.
                     try {
-                        $output = @(& ([scriptblock]::Create($SmokeScripts[$name])) $folder.FullName -ErrorVariable +errors 2>$null)
+                        $output = @(& ([scriptblock]::Create($SmokeScripts[$name])) $folder.FullName)
                     } catch {
-                        $errors += $_
+                        $errors = @($_)
                     }
                     $command = Get-Command -Name $name -ErrorAction SilentlyContinue
                     [pscustomobject]@{
