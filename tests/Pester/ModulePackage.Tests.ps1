@@ -142,6 +142,8 @@ Describe 'The module installed with Install-PSResource' -Skip:$IsWindows -ForEac
                     ModuleBase      = $module.ModuleBase
                     Version         = "$($module.Version)"
                     ExportedCmdlets = [string[]] @($module.ExportedCmdlets.Keys | Sort-Object)
+                    Assemblies      = [string[]] @(Get-ChildItem -LiteralPath $module.ModuleBase -Filter '*.dll' |
+                            ForEach-Object { "$($_.Name) $([Reflection.AssemblyName]::GetAssemblyName($_.FullName).Version)" })
                 }
 
                 foreach ($name in $SmokeScripts.Keys) {
@@ -226,6 +228,13 @@ Describe 'The module installed with Install-PSResource' -Skip:$IsWindows -ForEac
     It 'imports by name from the installed folder, with the manifest''s version' {
         $Module.ModuleBase | Should -BeLike "$ModulePath*"
         $Module.Version | Should -Be ($Version -replace '-.*$')
+    }
+
+    It 'has the manifest''s version in every assembly' {
+        $manifestVersion = [version] ($Version -replace '-.*$')
+        $assemblyVersion = [version]::new($manifestVersion.Major, $manifestVersion.Minor, [Math]::Max($manifestVersion.Build, 0), [Math]::Max($manifestVersion.Revision, 0))
+        $Module.Assemblies | Should -Not -BeNullOrEmpty
+        $Module.Assemblies | Where-Object { $_ -notlike "* $assemblyVersion" } | Should -BeNullOrEmpty
     }
 
     It 'has a smoke invocation for every exported cmdlet' {
