@@ -31,10 +31,33 @@
     VariablesToExport    = @()
     AliasesToExport      = @()
 
+    # No HelpInfoUri: the help ships inside the module, and there is no updatable help to download.
+
     PrivateData          = @{
         PSData = @{
-            Tags = @('concurrency', 'threading', 'parallel', 'demo', 'benchmark', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
-            # LicenseUri and ProjectUri: add once the project has a public home.
+            Tags         = @('concurrency', 'threading', 'parallel', 'async', 'multiprocessing', 'performance', 'benchmark', 'demo', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+
+            # Placeholders until the project has a public home: set both before publishing (README, "Publishing").
+            # They must stay absolute URIs, or Test-ModuleManifest and Publish-PSResource refuse the manifest.
+            ProjectUri   = 'https://example.com/ConcurrencyDemo'
+            LicenseUri   = 'https://example.com/ConcurrencyDemo/LICENSE'
+
+            # ModuleVersion above is the version of everything: MSBuild reads it for the assemblies and the
+            # concurrency-demo tool. For a preview, add Prerelease = 'preview1' (letters and digits only) here.
+            ReleaseNotes = @'
+0.1.0
+- Invoke-SleepDemo: I/O-bound items (sleeps) in Sequential, Thread, Pool, Process and Async mode, one timing
+  object per item, ready for Format-Table, Export-Csv and Group-Object.
+- Convert-ImageBatch: the CPU-bound photo pipeline (decode, Gaussian blur, thumbnail, encode) in every mode, in
+  managed imaging code that reproduces Pillow's results.
+- Get-ImageBatch: the I/O-bound lesson on a real network stack, downloads in every mode with retries,
+  Invoke-WebRequest's timeouts, atomic files and safe names; Start-, Get- and Stop-DemoImageServer: a slow
+  photo site on 127.0.0.1 with latency, bandwidth caps and faults, so the lesson needs no internet.
+- Measure-ConcurrencyRun, Show-ConcurrencyTimeline and Export-ConcurrencyTimeline: every run compared and drawn
+  (terminal Gantt chart, Perfetto trace, SVG, HTML); Invoke-SleepDemo -Steps.
+- Process mode runs a small .NET worker program shipped in the module folder (pwsh workers on request).
+- The concurrency-demo .NET tool runs the same engine from any shell: dotnet tool install --global concurrency-demo
+'@
         }
     }
 }

@@ -2,7 +2,7 @@
 
 <#
 .SYNOPSIS
-    Builds, tests, demonstrates, benchmarks and installs the ConcurrencyDemo PowerShell module.
+    Builds, packs, tests, demonstrates, benchmarks and installs the ConcurrencyDemo PowerShell module.
 
 .DESCRIPTION
     Needs PowerShell 7.4 or later and the .NET SDK (8 or later; 10 for the pinned PowerShell tool), on Windows,
@@ -12,10 +12,16 @@
              format views, the help) and writes its manifest from the repository's ConcurrencyDemo.psd1.
              That folder is the module: Import-Module ./out/ConcurrencyDemo/ConcurrencyDemo.psd1
              Also publishes the concurrency-demo CLI, precompiled for this machine, to out/cli.
+    Package  Writes out/packages/ConcurrencyDemo.<version>.nupkg, the staged module as the PowerShell Gallery
+             takes it (made by Compress-PSResource, as Publish-PSResource makes it; without symbol files),
+             and out/packages/concurrency-demo.<version>.nupkg, the CLI as a .NET tool. The version is the
+             ModuleVersion of the repository's ConcurrencyDemo.psd1. The README's "Publishing a release"
+             says what comes next.
     Test     Runs dotnet test at the repository root, then the Pester tests (tests/Pester) in a fresh pwsh
-             against the staged module, with the Pester version pinned in tests/Pester/Pester.csproj restored
-             into out/pester (a Pester installed on the machine is never used). Results go to
-             out/test-results; the last line adds up both: N passed, N failed, N skipped.
+             against the staged module and the packages (each installed by name into a temporary folder),
+             with the Pester version pinned in tests/Pester/Pester.csproj restored into out/pester (a
+             Pester installed on the machine is never used). Results go to out/test-results; the last
+             line adds up both: N passed, N failed, N skipped.
     Demo     Imports the staged module in a fresh pwsh (build/Demo.ps1) and compares every mode: 10 one-second
              sleeps (I/O-bound), then photos blurred and thumbnailed (CPU-bound): ../shared/photos where it
              exists, otherwise photo-like pictures the module makes with its own encoder. It ends with the
@@ -31,7 +37,8 @@
              under your home folder), so that Import-Module ConcurrencyDemo works by name.
     Clean    Removes out/ and every project's bin/ and obj/.
 
-    Test, Demo and Install stage the module first when Build is not among the tasks.
+    Test, Demo, Install and Package stage the module first when Build is not among the tasks; Test also
+    makes the packages first when Package is not among them.
 
 .EXAMPLE
     ./build.ps1
@@ -48,7 +55,7 @@
 [CmdletBinding(PositionalBinding = $false)]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Install', 'HelpExamples', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'Install', 'HelpExamples', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -69,6 +76,7 @@ $OutDirectory = Join-Path $RepositoryRoot 'out'
 $StagingDirectory = Join-Path $OutDirectory 'ConcurrencyDemo'
 $CliProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Cli'
 $CliDirectory = Join-Path $OutDirectory 'cli'
+$PackagesDirectory = Join-Path $OutDirectory 'packages'
 $StagedManifest = Join-Path $StagingDirectory 'ConcurrencyDemo.psd1'
 $TestResultsDirectory = Join-Path $OutDirectory 'test-results'
 $PesterTests = Join-Path $RepositoryRoot 'tests' 'Pester'
@@ -196,6 +204,84 @@ function Invoke-CliPublish {
     Write-Host "Published $version in $CliDirectory (run $program)" -ForegroundColor Green
 }
 
+# The version the packages get: the manifest's ModuleVersion, with PSData's Prerelease after a dash if there is one.
+function Get-PackageVersion {
+    $manifest = Import-PowerShellDataFile -LiteralPath $StagedManifest
+    $prerelease = $manifest.PrivateData.PSData['Prerelease']
+    if ($prerelease) { "$($manifest.ModuleVersion)-$prerelease" } else { "$($manifest.ModuleVersion)" }
+}
+
+# Both packages, from what Build staged and from the CLI project, into a fresh out/packages.
+function Invoke-PackageTask {
+    if (Test-Path -LiteralPath $PackagesDirectory) {
+        Remove-Item -LiteralPath $PackagesDirectory -Recurse -Force
+    }
+    $null = New-Item -ItemType Directory -Path $PackagesDirectory
+    $version = Get-PackageVersion
+    New-ModulePackage -Version $version
+    New-ToolPackage -Version $version
+    Write-Host "Packed ConcurrencyDemo $version (module and .NET tool) in $PackagesDirectory" -ForegroundColor Green
+}
+
+# Staged files the installed module does without: symbol files, and the worker program's .deps.json (PowerShell
+# never reads one, and without it the .NET host gives the worker the assemblies beside it, which are exactly
+# ours; the install test runs Process mode from the installed folder).
+function Test-Unpackaged {
+    param([string] $FileName)
+    $FileName -like '*.pdb' -or $FileName -like '*.deps.json'
+}
+
+# The module as the Gallery takes it: every file Build staged but those, so a module that gains an assembly or a
+# views file is packed whole without a list here changing. Compress-PSResource makes the package Publish-PSResource
+# would push (the same code writes the nuspec from the manifest), without a registered repository.
+function New-ModulePackage {
+    param([string] $Version)
+    if (-not (Get-Command -Name 'Compress-PSResource' -Module 'Microsoft.PowerShell.PSResourceGet' -ErrorAction SilentlyContinue)) {
+        throw 'Package needs Compress-PSResource, from Microsoft.PowerShell.PSResourceGet 1.1 or later (in pwsh 7.5 and later; dotnet pwsh is 7.6).'
+    }
+    # A folder named as the module, as Compress-PSResource requires; under out/ so Clean removes a leftover.
+    $contentRoot = Join-Path $OutDirectory 'package-content'
+    $moduleCopy = Join-Path $contentRoot 'ConcurrencyDemo'
+    if (Test-Path -LiteralPath $contentRoot) {
+        Remove-Item -LiteralPath $contentRoot -Recurse -Force
+    }
+    try {
+        foreach ($file in Get-ChildItem -LiteralPath $StagingDirectory -File -Recurse | Where-Object { -not (Test-Unpackaged $_.Name) }) {
+            $target = Join-Path $moduleCopy ([IO.Path]::GetRelativePath($StagingDirectory, $file.FullName))
+            $null = New-Item -ItemType Directory -Path (Split-Path -Parent $target) -Force
+            Copy-Item -LiteralPath $file.FullName -Destination $target
+        }
+        # Stops here with the manifest's own complaint rather than in a user's Install-PSResource.
+        $null = Test-ModuleManifest -Path (Join-Path $moduleCopy 'ConcurrencyDemo.psd1') -ErrorAction Stop
+        Compress-PSResource -Path $moduleCopy -DestinationPath $PackagesDirectory
+    } finally {
+        Remove-Item -LiteralPath $contentRoot -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    $package = Join-Path $PackagesDirectory "ConcurrencyDemo.$Version.nupkg"
+    if (-not (Test-Path -LiteralPath $package)) {
+        throw "Compress-PSResource wrote no $package (found: $((Get-ChildItem -LiteralPath $PackagesDirectory).Name -join ', '))."
+    }
+    $psData = (Import-PowerShellDataFile -LiteralPath $StagedManifest).PrivateData.PSData
+    $placeholders = @('ProjectUri', 'LicenseUri' | Where-Object { "$($psData[$_])" -like 'https://example.com/*' })
+    if ($placeholders.Count -gt 0) {
+        Write-Warning "$($placeholders -join ' and ') in ConcurrencyDemo.psd1 still point at example.com: set them before publishing (README, Publishing a release)."
+    }
+}
+
+# The CLI as a .NET tool (see its project file for why portable), with the version MSBuild reads from the manifest.
+function New-ToolPackage {
+    param([string] $Version)
+    # dotnet pack packs everything in the tool's publish folders: nothing a publish left there before may ride along.
+    foreach ($folder in Get-ChildItem -Path (Join-Path $CliProject 'bin' $Configuration '*' 'publish') -Directory -ErrorAction SilentlyContinue) {
+        Remove-Item -LiteralPath $folder.FullName -Recurse -Force
+    }
+    Invoke-Dotnet -Arguments 'pack', $CliProject, '--configuration', $Configuration, '--output', $PackagesDirectory, '--nologo'
+    $package = Join-Path $PackagesDirectory "concurrency-demo.$Version.nupkg"
+    if (-not (Test-Path -LiteralPath $package)) {
+        throw "dotnet pack wrote no $package, though ConcurrencyDemo.psd1 says $Version (found: $((Get-ChildItem -LiteralPath $PackagesDirectory).Name -join ', '))."
+    }
+}
+
 # Passed, failed and skipped of every .trx file dotnet test wrote.
 function Read-TrxCount {
     param([string] $Directory)
@@ -251,6 +337,7 @@ function Invoke-TestTask {
 
     # Paths go through the environment rather than into the command text: no quoting rules to get wrong.
     $env:CONCURRENCYDEMO_MODULE = $StagedManifest
+    $env:CONCURRENCYDEMO_PACKAGES = $PackagesDirectory
     $env:CONCURRENCYDEMO_PESTER = $pesterManifest
     $env:CONCURRENCYDEMO_PESTER_TESTS = $PesterTests
     $env:CONCURRENCYDEMO_PESTER_RESULTS = $pesterResults
@@ -270,7 +357,7 @@ Invoke-Pester -Configuration $configuration
     } catch {
         $failures.Add($_.Exception.Message)
     } finally {
-        Remove-Item -Path 'Env:CONCURRENCYDEMO_MODULE', 'Env:CONCURRENCYDEMO_PESTER', 'Env:CONCURRENCYDEMO_PESTER_TESTS', 'Env:CONCURRENCYDEMO_PESTER_RESULTS' -ErrorAction SilentlyContinue
+        Remove-Item -Path 'Env:CONCURRENCYDEMO_MODULE', 'Env:CONCURRENCYDEMO_PACKAGES', 'Env:CONCURRENCYDEMO_PESTER', 'Env:CONCURRENCYDEMO_PESTER_TESTS', 'Env:CONCURRENCYDEMO_PESTER_RESULTS' -ErrorAction SilentlyContinue
     }
     if (-not (Test-Path -LiteralPath $pesterResults)) {
         $failures.Add("Pester wrote no results to $pesterResults.")
@@ -365,19 +452,26 @@ if ($BenchmarkArgument.Count -gt 0 -and $Task -notcontains 'Bench') {
 }
 
 $staged = $false
+$packaged = $false
 foreach ($name in $Task) {
     Write-Host "== $name ==" -ForegroundColor Yellow
-    if (($name -in 'Test', 'Demo', 'Install', 'HelpExamples' -or ($name -eq 'Bench' -and ($BenchmarkArgument.Count -eq 0 -or $BenchmarkArgument[0] -in 'convert-modes', 'download'))) -and -not $staged) {
+    if (($name -in 'Test', 'Demo', 'Install', 'HelpExamples', 'Package' -or ($name -eq 'Bench' -and ($BenchmarkArgument.Count -eq 0 -or $BenchmarkArgument[0] -in 'convert-modes', 'download'))) -and -not $staged) {
         Invoke-BuildTask
         $staged = $true
     }
+    # The install tests need the packages of this very build.
+    if ($name -eq 'Test' -and -not $packaged) {
+        Invoke-PackageTask
+        $packaged = $true
+    }
     switch ($name) {
-        'Build' { Invoke-BuildTask; $staged = $true }
+        'Build' { Invoke-BuildTask; $staged = $true; $packaged = $false }
+        'Package' { Invoke-PackageTask; $packaged = $true }
         'Test' { Invoke-TestTask }
         'Demo' { Invoke-DemoTask }
         'Bench' { Invoke-BenchTask }
         'Install' { Invoke-InstallTask }
         'HelpExamples' { Invoke-HelpExamplesTask }
-        'Clean' { Invoke-CleanTask; $staged = $false }
+        'Clean' { Invoke-CleanTask; $staged = $false; $packaged = $false }
     }
 }

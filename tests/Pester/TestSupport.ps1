@@ -32,3 +32,37 @@ function Wait-Until {
     }
     $true
 }
+
+# The packages ./build.ps1 Package wrote: $env:CONCURRENCYDEMO_PACKAGES (./build.ps1 Test sets it), or out/packages.
+function Get-TestPackagesDirectory {
+    if ($env:CONCURRENCYDEMO_PACKAGES) { return $env:CONCURRENCYDEMO_PACKAGES }
+    Join-Path $PSScriptRoot '..' '..' 'out' 'packages'
+}
+
+# The version every package must have: the repository manifest's ModuleVersion (with PSData's Prerelease after a
+# dash, if any), the one place the version is kept.
+function Get-ExpectedPackageVersion {
+    $manifest = Import-PowerShellDataFile -LiteralPath (Join-Path $PSScriptRoot '..' '..' 'ConcurrencyDemo.psd1')
+    $prerelease = $manifest.PrivateData.PSData['Prerelease']
+    if ($prerelease) { "$($manifest.ModuleVersion)-$prerelease" } else { "$($manifest.ModuleVersion)" }
+}
+
+# One package of out/packages, or a failure that says how to make it.
+function Get-TestPackage {
+    param([string] $Name)
+    $path = Join-Path (Get-TestPackagesDirectory) "$Name.$(Get-ExpectedPackageVersion).nupkg"
+    if (-not (Test-Path -LiteralPath $path)) {
+        throw "There is no ${path}: run ./build.ps1 Package first (./build.ps1 Test does)."
+    }
+    $path
+}
+
+# Live processes whose program or command line lies under a folder: what an installation there left running.
+function Get-ProcessUnder {
+    param([string] $Folder)
+    Get-Process | Where-Object {
+        try {
+            ($_.Path -and $_.Path.StartsWith($Folder)) -or ($_.CommandLine -and $_.CommandLine.Contains($Folder))
+        } catch { $false }
+    } | ForEach-Object { "$($_.Id) $($_.CommandLine)" }
+}
