@@ -29,7 +29,7 @@ public static class CliApplication
     /// <summary>The command line as the CLI reads it; nothing runs.</summary>
     public static ParseResult Parse(string[] args)
     {
-        var root = CommandCatalog.CreateRootCommand();
+        var root = CommandCatalog.CreateRootCommandFor(args);
         return root.Parse(WithCommandNameAsDeclared(args, root), new ParserConfiguration
         {
             // "@photos.txt" is a file to convert, not a file of more arguments.

@@ -22,6 +22,33 @@ public sealed class CommandTreeTests
         Assert.NotSame(CommandNamed("sleep").Options.Single(o => o.Name == "--format"), CommandNamed("convert").Options.Single(o => o.Name == "--format"));
     }
 
+    [Theory]
+    [InlineData("sleep")]
+    [InlineData("CONVERT")]
+    [InlineData("download")]
+    [InlineData("serve")]
+    public void ACommandLineNamingACommand_GetsATreeOfThatCommandAlone(string first)
+    {
+        var root = Cli.Commands.CommandCatalog.CreateRootCommandFor([first, "--verbose"]);
+
+        var only = Assert.Single(root.Subcommands);
+        Assert.Equal(first.ToLowerInvariant(), only.Name);
+        Assert.Equal(CommandNamed(only.Name).Options.Select(o => o.Name), only.Options.Select(o => o.Name));
+        Assert.Contains(root.Options, o => o.Name == "--help");
+    }
+
+    [Theory]
+    [InlineData()]
+    [InlineData("--help")]
+    [InlineData("slep")]
+    [InlineData("worker")]
+    public void ACommandLineNamingNoRunCommand_GetsTheWholeTree(params string[] args)
+    {
+        var root = Cli.Commands.CommandCatalog.CreateRootCommandFor(args);
+
+        Assert.Equal(Root.Subcommands.Select(c => c.Name), root.Subcommands.Select(c => c.Name));
+    }
+
     [Fact]
     public void EveryOptionAndCommand_HasADescription()
     {
