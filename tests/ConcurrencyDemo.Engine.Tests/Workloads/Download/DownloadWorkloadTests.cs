@@ -77,7 +77,9 @@ public sealed class DownloadWorkloadTests : IDisposable
         var (summary, _) = Run(ExecutionMode.Sequential, Uris(site), Quick);
 
         Assert.Equal(1, summary.PeakConcurrency);
-        Assert.True(summary.ElapsedSeconds >= 0.6, $"{summary.ElapsedSeconds} s");
+        // Three waits of 0.2 s in turn, against about 0.2 s at once; a margin, as the site's timer and ours are
+        // not the same clock (one run measured 0.5997 s).
+        Assert.True(summary.ElapsedSeconds >= 0.5, $"{summary.ElapsedSeconds} s");
     }
 
     [Theory]
