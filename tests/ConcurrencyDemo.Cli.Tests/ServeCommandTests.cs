@@ -1,3 +1,4 @@
+using ConcurrencyDemo.Tests.Common;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -35,7 +36,7 @@ public sealed partial class ServeCommandTests
         Assert.Equal(0, cli.WaitForExit(StopTimeout));
         Assert.Equal(reference.ImageNames.Select(name => new Uri(baseUri, "images/" + name).AbsoluteUri), cli.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains($"Stopped after 3 requests; port {baseUri.Port} is free.", cli.StderrSeen);
-        Assert.True(PortIsFree(baseUri.Port), $"Port {baseUri.Port} is still taken after serve exited.");
+        Assert.True(TcpPorts.IsFree(baseUri.Port), $"Port {baseUri.Port} is still taken after serve exited.");
     }
 
     [UnixFact]
@@ -52,7 +53,7 @@ public sealed partial class ServeCommandTests
 
         Assert.Equal(0, cli.WaitForExit(StopTimeout));
         await Assert.ThrowsAnyAsync<Exception>(() => rest.WaitAsync(StopTimeout));
-        Assert.True(PortIsFree(baseUri.Port));
+        Assert.True(TcpPorts.IsFree(baseUri.Port));
     }
 
     [UnixFact]
@@ -124,23 +125,6 @@ public sealed partial class ServeCommandTests
         return new Uri(ServingLine().Match(cli.StderrSeen.Single(line => ServingLine().IsMatch(line))).Groups[1].Value);
     }
 
-    private static bool PortIsFree(int port)
-    {
-        var probe = new TcpListener(IPAddress.Loopback, port);
-        try
-        {
-            probe.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        finally
-        {
-            probe.Stop();
-        }
-    }
 
     [GeneratedRegex(@"^Serving \d+ images at (http://127\.0\.0\.1:\d+/) \(")]
     private static partial Regex ServingLine();

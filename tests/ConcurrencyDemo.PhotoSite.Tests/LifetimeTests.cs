@@ -1,3 +1,4 @@
+using ConcurrencyDemo.Tests.Common;
 using System.Diagnostics;
 using System.Net.Sockets;
 
@@ -12,11 +13,11 @@ public sealed class LifetimeTests
         int port = server.Port;
         using var client = SmallSite.Client();
         await client.GetByteArrayAsync(server.ImageUris[0]);
-        Assert.False(SmallSite.PortIsFree(port));
+        Assert.False(TcpPorts.IsFree(port));
 
         server.Stop();
         Assert.False(server.IsRunning);
-        Assert.True(SmallSite.PortIsFree(port), $"Port {port} is still taken after Stop.");
+        Assert.True(TcpPorts.IsFree(port), $"Port {port} is still taken after Stop.");
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetByteArrayAsync(server.ImageUris[0]));
         server.Stop(); // again: nothing happens
         server.Dispose();
@@ -41,7 +42,7 @@ public sealed class LifetimeTests
         Assert.Same(both, await Task.WhenAny(both, Task.Delay(TimeSpan.FromSeconds(5))));
         Assert.NotNull((await stalledRead).Error);
         Assert.NotNull((await slowRead).Error);
-        Assert.True(SmallSite.PortIsFree(server.Port));
+        Assert.True(TcpPorts.IsFree(server.Port));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ConcurrencyDemo.Tests.Common;
 using System.Net;
 using System.Net.Sockets;
 
@@ -19,22 +20,4 @@ internal static class SmallSite
     public static Uri Image(DemoImageServer server, int index, string query = "") =>
         new(server.ImageUris[index].AbsoluteUri + query);
 
-    /// <summary>True when a listening socket can take the port: nothing holds it any more.</summary>
-    public static bool PortIsFree(int port)
-    {
-        var probe = new TcpListener(IPAddress.Loopback, port);
-        try
-        {
-            probe.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        finally
-        {
-            probe.Stop();
-        }
-    }
 }
