@@ -139,7 +139,7 @@ public sealed class ConvertCommand : Command
         var inputs = files.Select(Path.GetFullPath).ToList();
         var plan = CreatePlan(inputs, outputDirectory, conversion, overwrite: parseResult.GetValue(ForceOption));
         CheckInputsAreFiles(inputs);
-        PrepareOutputDirectory(outputDirectory);
+        OutputFolder.Prepare(OutOption, outputDirectory);
 
         string commandPath = CommandPath.Of(parseResult.CommandResult.Command);
         return WorkloadRunner.Run(new ConvertWorkload(plan), runOptions, result => DescribeFailure(result, commandPath));
@@ -193,20 +193,6 @@ public sealed class ConvertCommand : Command
                 throw new CannotRunException($"'{input}' is a folder, not an image file.");
             if (!File.Exists(input))
                 throw new CannotRunException($"'{input}' does not exist.");
-        }
-    }
-
-    private static void PrepareOutputDirectory(string outputDirectory)
-    {
-        if (File.Exists(outputDirectory))
-            throw new CannotRunException($"{OutOption.Name}: '{outputDirectory}' is a file, not a folder.");
-        try
-        {
-            Directory.CreateDirectory(outputDirectory);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CannotRunException($"{OutOption.Name}: cannot create '{outputDirectory}': {ex.Message}");
         }
     }
 

@@ -127,7 +127,7 @@ public sealed class DownloadCommand : Command
             // The plan's message names the URL and what is wrong with it.
             throw new UsageException(ex.Message);
         }
-        PrepareOutputDirectory(outputDirectory);
+        OutputFolder.Prepare(OutOption, outputDirectory);
 
         string commandPath = CommandPath.Of(parseResult.CommandResult.Command);
         // Disposed however the run ends (Ctrl+C included): the batch's client closes and no temporary file stays.
@@ -161,20 +161,6 @@ public sealed class DownloadCommand : Command
                 _ => MaxBytesOption,
             };
             throw UsageException.ForOption(option, ex.Message);
-        }
-    }
-
-    private static void PrepareOutputDirectory(string outputDirectory)
-    {
-        if (File.Exists(outputDirectory))
-            throw new CannotRunException($"{OutOption.Name}: '{outputDirectory}' is a file, not a folder.");
-        try
-        {
-            Directory.CreateDirectory(outputDirectory);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CannotRunException($"{OutOption.Name}: cannot create '{outputDirectory}': {ex.Message}");
         }
     }
 
