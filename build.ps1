@@ -94,16 +94,7 @@ function Invoke-Dotnet {
     }
 }
 
-# The pwsh running this script, for the fresh sessions Test and Demo start. Run as a .NET tool (dotnet pwsh),
-# this process is the dotnet host running pwsh.dll, and the same pair starts another one.
-function Get-PwshCommand {
-    $processPath = [Environment]::ProcessPath
-    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
-    if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet' -and (Test-Path -LiteralPath $pwshDll)) {
-        return @($processPath, $pwshDll)
-    }
-    return @(Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
-}
+. (Join-Path $PSScriptRoot 'build' 'PwshCommand.ps1')
 
 # A fresh pwsh: no profile and none of this session's modules, as a user's new session would be.
 function Invoke-FreshPwsh {
@@ -401,7 +392,6 @@ function Invoke-BenchTask {
         }
         if ($arguments[0] -eq 'download') {
             # The CLI and Get-ImageBatch beside curl and Python requests, against a slow photo site on loopback.
-            Invoke-Dotnet -Arguments 'build', (Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Cli'), '--configuration', 'Release', '--nologo', '--verbosity', 'quiet'
             Invoke-FreshPwshFile -What 'The download benchmark' -Path (Join-Path $RepositoryRoot 'tests' 'tools' 'Measure-DownloadModes.ps1') -Parameters @{}
             continue
         }
@@ -430,7 +420,6 @@ function Invoke-InstallTask {
 }
 
 function Invoke-CleanTask {
-    $outDirectory = Join-Path $RepositoryRoot 'out'
     if (Test-Path -LiteralPath $outDirectory) {
         Remove-Item -LiteralPath $outDirectory -Recurse -Force
     }

@@ -192,9 +192,7 @@ Describe 'The demo photo site cmdlets' {
 
         It 'lets pwsh exit with a site running, and its port is free then' {
             # Nothing of the site may keep the process alive (a foreground thread would).
-            $pwsh = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
-                @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
-            } else { @([Environment]::ProcessPath) }
+            $pwsh = @(Get-PwshCommand)
             $portFile = Join-Path $TestDrive 'port.txt'
             $script = "Import-Module '$ModulePath'; (Start-DemoImageServer -Count 1 -Width 16 -Height 16).Port > '$portFile'"
             $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $script)

@@ -16,11 +16,7 @@ Describe 'Invoke-SleepDemo' {
         )
 
         # A new pwsh like this one (as a .NET tool this process is the dotnet host running pwsh.dll).
-        $PwshCommand = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
-            @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
-        } else {
-            @([Environment]::ProcessPath)
-        }
+        $PwshCommand = @(Get-PwshCommand)
     }
 
     Context 'the module' {

@@ -1,6 +1,8 @@
 # What the Pester tests of the staged module share; dot-sourced in each file's BeforeAll (Pester runs only
 # *.Tests.ps1, so this file is no test of its own).
 
+. (Join-Path $PSScriptRoot '..' '..' 'build' 'PwshCommand.ps1')
+
 # The module under test: $env:CONCURRENCYDEMO_MODULE (./build.ps1 Test sets it), or the staged module.
 function Get-TestModulePath {
     if ($env:CONCURRENCYDEMO_MODULE) { return $env:CONCURRENCYDEMO_MODULE }

@@ -210,11 +210,7 @@ Describe 'Show-ConcurrencyTimeline' {
     }
 
     It 'writes plain characters when pwsh''s own output is redirected' {
-        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
-            @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
-        } else {
-            @([Environment]::ProcessPath)
-        }
+        $pwsh = @(Get-PwshCommand)
         $script = "Import-Module '$($ModulePath.Replace("'", "''"))'; `$PSStyle.OutputRendering = 'Host'; Invoke-SleepDemo -Mode Thread -Count 2 -Seconds 0.1 | Show-ConcurrencyTimeline"
         $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $script)
 

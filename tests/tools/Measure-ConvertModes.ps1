@@ -35,11 +35,8 @@ if ($photos.Count -eq 0) {
 $python = '/usr/bin/python3'
 $pillowBatch = Join-Path $PSScriptRoot 'pillow_batch.py'
 $psnrScript = Join-Path $PSScriptRoot 'image_psnr.py'
-$pwsh = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
-    @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
-} else {
-    @([Environment]::ProcessPath)
-}
+. (Join-Path $PSScriptRoot '..' '..' 'build' 'PwshCommand.ps1')
+$pwsh = @(Get-PwshCommand)
 $work = Join-Path ([IO.Path]::GetTempPath()) ("convert-modes-" + [guid]::NewGuid().ToString('N'))
 $null = New-Item -ItemType Directory -Path $work
 $env:CONCURRENCYDEMO_BENCH_MODULE = (Resolve-Path -LiteralPath $ModulePath).Path

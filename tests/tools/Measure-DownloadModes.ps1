@@ -56,11 +56,8 @@ if (-not ('ConcurrencyDemo.PhotoSite.DemoImageServer' -as [type])) {
     Add-Type -LiteralPath (Join-Path (Split-Path -Parent (Resolve-Path -LiteralPath $ModulePath)) 'ConcurrencyDemo.PhotoSite.dll')
 }
 $dotnet = [ConcurrencyDemo.Engine.WorkerProcesses.WorkerCommand]::ForManagedProgram($CliPath).FileName
-$pwsh = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
-    @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
-} else {
-    @([Environment]::ProcessPath)
-}
+. (Join-Path $PSScriptRoot '..' '..' 'build' 'PwshCommand.ps1')
+$pwsh = @(Get-PwshCommand)
 $python = '/usr/bin/python3'
 $requestsBatch = Join-Path $PSScriptRoot 'requests_batch.py'
 $work = Join-Path ([IO.Path]::GetTempPath()) ('download-modes-' + [guid]::NewGuid().ToString('N'))
