@@ -79,7 +79,7 @@ internal static class ErrorRecords
     public static ErrorRecord OutputWriteFailed(string path, Exception exception) =>
         new(new IOException($"Cannot write '{path}': {exception.Message}", exception), "OutputWriteFailed", ErrorCategory.WriteError, path);
 
-    public static ErrorCategory CategoryOf(FailureKind kind) => kind switch
+    private static ErrorCategory CategoryOf(FailureKind kind) => kind switch
     {
         FailureKind.InvalidInput => ErrorCategory.InvalidData,
         FailureKind.OutputExists => ErrorCategory.ResourceExists,

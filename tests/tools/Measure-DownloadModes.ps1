@@ -93,10 +93,6 @@ function Measure-Process([string] $FileName, [string[]] $Arguments) {
 $pwshRun = @'
 param($ModulePath, $Modes, $ThrottleLimit, $Destination, $UrlFile)
 Import-Module $ModulePath
-# The demo site's types, whether or not the module loads them at import.
-if (-not ('ConcurrencyDemo.PhotoSite.DemoImageServer' -as [type])) {
-    Add-Type -LiteralPath (Join-Path (Split-Path -Parent (Resolve-Path -LiteralPath $ModulePath)) 'ConcurrencyDemo.PhotoSite.dll')
-}
 $urls = Get-Content -LiteralPath $UrlFile
 $null = Get-ImageBatch -Uri $urls[0] -Destination (Join-Path $Destination 'warm-up') -Force
 foreach ($mode in $Modes -split ',') {

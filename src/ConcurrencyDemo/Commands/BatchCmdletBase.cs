@@ -79,6 +79,19 @@ public abstract class BatchCmdletBase : PSCmdlet
     /// Runs <paramref name="workload"/> once per requested mode. The engine runs the modes one after another
     /// and hands every event, results included, to the sink on this (the pipeline) thread.
     /// </summary>
+    /// <summary>Makes the folder the batch writes into when it is missing; one that cannot be made ends the command.</summary>
+    protected void CreateDestination(string destination)
+    {
+        try
+        {
+            Directory.CreateDirectory(destination);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(ErrorRecords.DestinationUnusable(destination, $"Cannot create the destination folder '{destination}': {ex.Message}"));
+        }
+    }
+
     protected void RunBatch(Workload workload)
     {
         var request = new BatchRequest

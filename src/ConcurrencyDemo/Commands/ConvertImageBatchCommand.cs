@@ -133,17 +133,7 @@ public sealed class ConvertImageBatchCommand : BatchCmdletBase
         // Asked once per output file; what is declined is left out of the batch.
         var confirmed = plan.Items.Where(item => ShouldProcess(item.OutputPath, $"Convert from {item.InputPath}")).ToList();
         if (confirmed.Count == 0) return;
-        if (!Directory.Exists(destination))
-        {
-            try
-            {
-                Directory.CreateDirectory(destination);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(ErrorRecords.DestinationUnusable(destination, $"Cannot create the destination folder '{destination}': {ex.Message}"));
-            }
-        }
+        CreateDestination(destination);
         RunBatch(new ConvertWorkload(plan with { Items = confirmed }));
     }
 

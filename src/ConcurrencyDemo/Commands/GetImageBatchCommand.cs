@@ -143,14 +143,7 @@ public sealed class GetImageBatchCommand : BatchCmdletBase
         if (confirmed.Count == 0) return;
         if (File.Exists(destination))
             ThrowTerminatingError(ErrorRecords.DestinationUnusable(destination, $"The destination '{destination}' is a file, not a folder."));
-        try
-        {
-            Directory.CreateDirectory(destination);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(ErrorRecords.DestinationUnusable(destination, $"Cannot create the destination folder '{destination}': {ex.Message}"));
-        }
+        CreateDestination(destination);
         // Disposed however the run ends (Ctrl+C included): the batch's client closes and no temporary file stays.
         using var workload = new DownloadWorkload(plan with { Items = confirmed });
         RunBatch(workload);
