@@ -75,10 +75,6 @@ public abstract class BatchCmdletBase : PSCmdlet
     /// <summary>The bytes a finished item adds to the progress bar's count; 0 for work that is not measured in bytes.</summary>
     internal virtual long ProgressBytes(ItemResult result) => 0;
 
-    /// <summary>
-    /// Runs <paramref name="workload"/> once per requested mode. The engine runs the modes one after another
-    /// and hands every event, results included, to the sink on this (the pipeline) thread.
-    /// </summary>
     /// <summary>Makes the folder the batch writes into when it is missing; one that cannot be made ends the command.</summary>
     protected void CreateDestination(string destination)
     {
@@ -92,6 +88,10 @@ public abstract class BatchCmdletBase : PSCmdlet
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="workload"/> once per requested mode. The engine runs the modes one after another
+    /// and hands every event, results included, to the sink on this (the pipeline) thread.
+    /// </summary>
     protected void RunBatch(Workload workload)
     {
         var request = new BatchRequest
