@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace ConcurrencyDemo.Engine.Results;
@@ -10,7 +11,12 @@ namespace ConcurrencyDemo.Engine.Results;
 /// </summary>
 public static class ResultProperties
 {
-    public static IReadOnlyList<PropertyInfo> InOrder(Type resultType)
+    // Every result of a batch has the same type, and every front end asks per item: worked out once per type.
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<PropertyInfo>> ByType = new();
+
+    public static IReadOnlyList<PropertyInfo> InOrder(Type resultType) => ByType.GetOrAdd(resultType, Find);
+
+    private static IReadOnlyList<PropertyInfo> Find(Type resultType)
     {
         var hierarchy = new List<Type>();
         for (var type = resultType; type is not null && type != typeof(object); type = type.BaseType)
@@ -20,6 +26,7 @@ public static class ResultProperties
                 .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
                 .OrderBy(p => p.MetadataToken))
-            .ToList();
+            .ToList()
+            .AsReadOnly();
     }
 }
