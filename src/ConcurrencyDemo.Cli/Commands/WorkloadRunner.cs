@@ -17,7 +17,9 @@ public static class WorkloadRunner
     public static int Run(Workload workload, RunOptions options, Func<ItemResult, string>? describeFailure = null)
     {
         var timelines = TimelineOutputs.Prepare(options);
-        var writer = new RecordingResultWriter(CreateWriter(workload, options));
+        // The results are kept only for a timeline to draw; otherwise each one is written and let go.
+        var recorder = timelines.Wanted ? new RecordingResultWriter(CreateWriter(workload, options)) : null;
+        IResultWriter writer = recorder ?? CreateWriter(workload, options);
         var reporter = StderrReporter.ForConsole(options.Verbose);
         using var signals = new StopSignals();
         var request = new BatchRequest
@@ -41,10 +43,13 @@ public static class WorkloadRunner
             return signals.ExitCode;
         }
         writer.Complete(summaries);
-        if (options.Format == OutputFormat.Table)
-            timelines.Write(writer.Results, Console.Out, Console.IsOutputRedirected, Console.Error);
-        else
-            timelines.Write(writer.Results, Console.Error, Console.IsErrorRedirected, Console.Error);
+        if (recorder is not null)
+        {
+            // After a table on stdout; on stderr when stdout carries csv or json.
+            bool afterTable = options.Format == OutputFormat.Table;
+            timelines.Write(recorder.Results, afterTable ? Console.Out : Console.Error,
+                afterTable ? Console.IsOutputRedirected : Console.IsErrorRedirected, Console.Error);
+        }
         return summaries.Any(s => s.Failed > 0) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
