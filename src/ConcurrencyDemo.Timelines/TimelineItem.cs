@@ -45,6 +45,9 @@ public sealed record TimelineItem
     public string Failure { get; init; } = "";
     public string Error { get; init; } = "";
 
+    /// <summary>What a trace event or a tooltip calls the item: its label, or "item N" when it has none.</summary>
+    public string DisplayName => Label.Length > 0 ? Label : "item " + Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Every field of the result in its order, the workload's own included (sizes, stage times, URLs): what a
     /// tooltip or a trace event shows of the item. Empty when the reader kept none.

@@ -152,7 +152,7 @@ public static class SvgTimelineWriter
     /// <summary>The item's label, then every field of its result, one per line.</summary>
     private static string Tooltip(TimelineItem item)
     {
-        var text = new StringBuilder(item.Label.Length > 0 ? item.Label : "item " + item.Index.ToString(CultureInfo.InvariantCulture));
+        var text = new StringBuilder(item.DisplayName);
         foreach (var field in item.DescribedFields())
             text.Append('\n').Append(field.Name).Append(": ").Append(field.Text);
         return text.ToString();

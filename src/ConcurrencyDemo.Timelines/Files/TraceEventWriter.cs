@@ -58,7 +58,7 @@ public static class TraceEventWriter
             }
             foreach (var item in lane.Items)
             {
-                WriteCompleteEvent(json, item.Label.Length > 0 ? item.Label : $"item {item.Index.ToString(CultureInfo.InvariantCulture)}",
+                WriteCompleteEvent(json, item.DisplayName,
                     item.Success ? ItemCategory : FailedItemCategory, processId, threadId, item.StartSeconds, item.EndSeconds,
                     // chrome://tracing's reserved colour name for trouble; Perfetto colours by name and ignores it.
                     item.Success ? null : "terrible");

@@ -45,8 +45,6 @@ public sealed record TerminalStyle
 
     public char StartupGlyph { get; init; } = '~';
 
-    public bool IsPlain => Reset.Length == 0;
-
     /// <summary><paramref name="text"/> in <paramref name="sequence"/>, reset after; unchanged in plain text.</summary>
     public string Paint(string sequence, string text) =>
         sequence.Length == 0 || text.Length == 0 ? text : sequence + text + Reset;
