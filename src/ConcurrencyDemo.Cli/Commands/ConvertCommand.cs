@@ -121,9 +121,7 @@ public sealed class ConvertCommand : Command
         Options.Add(ForceOption);
         Options.Add(ApplyOrientationOption);
         foreach (var option in RunOptions.ModeOptions) Options.Add(option);
-        Options.Add(ResultsOption);
-        Options.Add(RunOptions.VerboseOption);
-        foreach (var option in RunOptions.TimelineOptions) Options.Add(option);
+        foreach (var option in RunOptions.OutputOptions(ResultsOption)) Options.Add(option);
         SetAction(Run);
     }
 

@@ -104,9 +104,7 @@ public sealed class DownloadCommand : Command
         Options.Add(RetryIntervalOption);
         Options.Add(MaxBytesOption);
         Options.Add(ForceOption);
-        Options.Add(RunOptions.FormatOption);
-        Options.Add(RunOptions.VerboseOption);
-        foreach (var option in RunOptions.TimelineOptions) Options.Add(option);
+        foreach (var option in RunOptions.OutputOptions(RunOptions.FormatOption)) Options.Add(option);
         SetAction(Run);
     }
 

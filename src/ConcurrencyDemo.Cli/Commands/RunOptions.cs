@@ -86,8 +86,11 @@ public sealed record RunOptions
     /// <summary>What to draw once the runs are over: every workload command offers them.</summary>
     public static IReadOnlyList<Option> TimelineOptions { get; } = [TimelineOption, TraceOption, SvgOption, HtmlOption];
 
+    /// <summary>How a command's results come out: its table/csv/json option, --verbose and the timelines, in that order.</summary>
+    public static IReadOnlyList<Option> OutputOptions(Option<OutputFormat> resultFormat) => [resultFormat, VerboseOption, .. TimelineOptions];
+
     /// <summary>Every shared option, as sleep offers them.</summary>
-    public static IReadOnlyList<Option> Options { get; } = [.. ModeOptions, FormatOption, VerboseOption, .. TimelineOptions];
+    public static IReadOnlyList<Option> Options { get; } = [.. ModeOptions, .. OutputOptions(FormatOption)];
 
     /// <summary>The option that picks table, csv or json, for a command whose --format means something else.</summary>
     public static Option<OutputFormat> CreateResultFormatOption(string name, string description) => new(name)
