@@ -338,7 +338,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
         {
             result.Bytes = 0;
             string attempts = attempt > 1 ? $" (after {attempt} attempts)" : "";
-            string why = ex.Failure.IsTransient && attempt <= _retry.MaximumRetryCount ? $"; not retried: {decision.Reason}" : "";
+            string why = decision.Reason.Length > 0 ? $"; not retried: {decision.Reason}" : "";
             throw new ItemFailureException(ex.Failure.Kind, $"'{item.Uri}': {ex.Failure.Reason}{attempts}{why}", ex);
         }
         context.Log($"Attempt {attempt} failed ({ex.Failure.Reason}); retrying in {Seconds(decision.Delay.TotalSeconds)} s");

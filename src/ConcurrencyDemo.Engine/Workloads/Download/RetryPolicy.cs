@@ -20,9 +20,8 @@ public sealed record RetryPolicy(int MaximumRetryCount, TimeSpan Interval)
     /// </summary>
     public RetryDecision Decide(int attemptsMade, AttemptFailure failure)
     {
-        if (!failure.IsTransient) return RetryDecision.Stop("it would fail the same way again");
-        if (attemptsMade > MaximumRetryCount)
-            return RetryDecision.Stop(MaximumRetryCount == 0 ? "retries are off" : $"after {attemptsMade} attempts");
+        // Nothing to add to the failure's own words: it was never worth another attempt, or had its share.
+        if (!failure.IsTransient || attemptsMade > MaximumRetryCount) return RetryDecision.Stop("");
         if (failure.RetryAfter is { } asked)
         {
             if (asked > MaxDelay)
@@ -35,7 +34,7 @@ public sealed record RetryPolicy(int MaximumRetryCount, TimeSpan Interval)
     }
 }
 
-/// <summary>Whether a failed attempt is followed by another (after <see cref="Delay"/>), or why not.</summary>
+/// <summary>Whether a failed attempt is followed by another (after <see cref="Delay"/>), or why not (empty when the failure says it all).</summary>
 public sealed record RetryDecision(bool Retry, TimeSpan Delay, string Reason)
 {
     public static RetryDecision After(TimeSpan delay) => new(true, delay, "");
