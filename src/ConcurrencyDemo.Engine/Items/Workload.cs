@@ -19,6 +19,13 @@ public abstract class Workload
     public abstract string GetLabel(int index);
 
     /// <summary>
+    /// Whether an item keeps a core busy from start to end (decoding, blurring) rather than mostly waiting
+    /// (sleeping, downloading). The engine starts such a workload's worker processes tuned for long hot loops
+    /// (see <see cref="WorkerProcesses.WorkerRuntimeSettings"/>).
+    /// </summary>
+    public virtual bool IsCpuBound => false;
+
+    /// <summary>
     /// The type of this workload's results: the columns front ends show, the JSON workers send. Its own member,
     /// not read off <see cref="ResultJson"/>: building JSON metadata costs a start-up that in-process runs never need.
     /// </summary>

@@ -93,7 +93,8 @@ internal sealed class ProcessStrategy : IExecutionStrategy
 
     private WorkerProcess StartWorker(RunContext run, WorkerCommand command, string name)
     {
-        var worker = WorkerProcess.Start(command, name, run.Request.WorkerStartTimeout, run.CancellationToken);
+        var worker = WorkerProcess.Start(command, name, run.Request.WorkerStartTimeout, run.CancellationToken,
+            WorkerRuntimeSettings.For(run.Workload));
         _live.TryAdd(worker, 0);
         run.Memory.AddWorker(worker.ProcessId);
         if (run.CancellationToken.IsCancellationRequested) worker.Kill();

@@ -30,7 +30,9 @@ internal sealed class WorkerProcess : IDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Starts the process and waits for its "ready" line; throws <see cref="WorkerStartException"/> if it never comes.</summary>
-    public static WorkerProcess Start(WorkerCommand command, string name, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    /// <param name="environment">Variables set for the process on top of the ones it inherits.</param>
+    public static WorkerProcess Start(WorkerCommand command, string name, TimeSpan readyTimeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(command.FileName)
         {
@@ -43,6 +45,8 @@ internal sealed class WorkerProcess : IDisposable
             StandardErrorEncoding = Encoding.UTF8,
         };
         foreach (string argument in command.Arguments) startInfo.ArgumentList.Add(argument);
+        if (environment is not null)
+            foreach (var (variable, value) in environment) startInfo.Environment[variable] = value;
 
         long startTimestamp = MonotonicClock.Now;
         Process process;

@@ -25,6 +25,8 @@ public sealed class ConvertWorkload : Workload
 
     public override string Name => WorkloadName;
 
+    public override bool IsCpuBound => true;
+
     public override int Count => _plan.Items.Count;
 
     public override string GetLabel(int index) => Path.GetFileName(_plan.Items[index].InputPath);
