@@ -43,7 +43,8 @@ public static class ImageCodec
     public static ImageBuffer Load(string path, DecodeOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return Decode(File.ReadAllBytes(path), options);
+        using var bytes = RentedFileBytes.Read(path);
+        return Decode(bytes.Span, options);
     }
 
     /// <summary>

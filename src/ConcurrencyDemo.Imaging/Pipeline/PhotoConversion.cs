@@ -18,11 +18,14 @@ public static class PhotoConversion
         if (!overwrite && File.Exists(outputPath))
             throw new FileExistsException(Path.GetFullPath(outputPath));
         long start = Stopwatch.GetTimestamp();
-        byte[] input = File.ReadAllBytes(inputPath);
-        double read = Stopwatch.GetElapsedTime(start).TotalSeconds;
-
+        PhotoConversionResult result;
+        double read;
         using var encoded = new MemoryStream();
-        var result = Convert(input, encoded, options, cancellationToken);
+        using (var input = RentedFileBytes.Read(inputPath))
+        {
+            read = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            result = Convert(input.Span, encoded, options, cancellationToken);
+        }
         cancellationToken.ThrowIfCancellationRequested();
 
         start = Stopwatch.GetTimestamp();
