@@ -21,7 +21,7 @@ public sealed record RunOptions
     public static Option<IReadOnlyList<ExecutionMode>> ModeOption { get; } = new("--mode")
     {
         HelpName = "M[,M...]",
-        Description = "sequential, thread, pool, process, async or all (any case); each runs on its own, in the order given. Default: sequential,thread.",
+        Description = "sequential, thread, pool, process, async or all (any case); each runs on its own, in the order given. Default: sequential,thread for sleep; sequential for convert and download.",
         Arity = ArgumentArity.OneOrMore,
         CustomParser = ModeListParser.Parse,
         DefaultValueFactory = _ => DefaultModes,
