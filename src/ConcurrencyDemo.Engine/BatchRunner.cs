@@ -76,6 +76,9 @@ public static class BatchRunner
         }
         finally
         {
+            // The run's last sample, before the sampler can be disposed: a run shorter than the sampling
+            // interval has no other, and the disposal below may run at once on another thread.
+            run.Memory.Sample();
             _ = strategy.ContinueWith(_ =>
             {
                 pump.Dispose();
@@ -83,7 +86,6 @@ public static class BatchRunner
                 run.Memory.Dispose();
             }, TaskScheduler.Default);
         }
-        run.Memory.Sample();
         var summary = delivery.Summarize(MonotonicClock.Now);
         sink.OnEvent(new RunFinishedEvent { RunId = runId, Seconds = summary.ElapsedSeconds, Summary = summary, RunNumber = runNumber, RunCount = runCount });
         return summary;
