@@ -357,9 +357,15 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
     /// <summary>The message that says what happened (".NET's "An error occurred while sending the request" says little).</summary>
     private static string Describe(Exception ex)
     {
+        // An inner exception often only repeats part of its wrapper ("Connection refused (host:port)" around
+        // "Connection refused"): a message already said is left out.
         var messages = new List<string>();
         for (Exception? e = ex; e is not null; e = e.InnerException)
-            if (!messages.Contains(e.Message)) messages.Add(e.Message.TrimEnd('.'));
+        {
+            string message = e.Message.Trim().TrimEnd('.');
+            if (message.Length > 0 && !messages.Any(said => said.Contains(message, StringComparison.Ordinal)))
+                messages.Add(message);
+        }
         return string.Join(": ", messages);
     }
 

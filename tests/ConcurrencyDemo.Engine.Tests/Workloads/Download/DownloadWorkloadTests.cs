@@ -201,6 +201,23 @@ public sealed class DownloadWorkloadTests : IDisposable
     }
 
     [Fact]
+    public void A_refused_connection_fails_the_url_saying_why_once()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (_, results) = Run(ExecutionMode.Sequential, [$"http://127.0.0.1:{port}/photo.jpg"], Quick with { MaximumRetryCount = 0 });
+
+        var result = Assert.Single(results);
+        Assert.Equal(FailureKind.ConnectionFailed, result.Failure);
+        Assert.Contains($"127.0.0.1:{port}", result.Error);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Error!, "refused", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.Empty(FilesIn(Destination));
+    }
+
+    [Fact]
     public void A_body_over_the_limit_is_refused()
     {
         var site = StartSite(new DemoImageServerOptions { Count = 1, Width = 320, Height = 200 });
