@@ -19,6 +19,8 @@ public sealed class ConvertUsageErrorTests
     [InlineData(2, "--format", "{a}", "--out", "{out}", "--format", "gif")]
     [InlineData(2, "--results", "{a}", "--out", "{out}", "--results", "xml")]
     [InlineData(2, "--frobnicate", "{a}", "--out", "{out}", "--frobnicate")]
+    [InlineData(2, "--out: needs a folder name.", "{a}", "--out", "")]
+    [InlineData(2, "an empty file name", "", "--out", "{out}")]
     [InlineData(2, "--mode", "{a}", "--out", "{out}", "--mode", "fibers")]
     [InlineData(2, "--blur-radius", "{a}", "--out", "{out}", "--blur-radius", "10001")]
     [InlineData(2, "'-o'", "{a}", "-o", "{out}")]

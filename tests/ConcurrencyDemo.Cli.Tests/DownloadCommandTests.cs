@@ -118,6 +118,16 @@ public sealed class DownloadCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_out_is_a_usage_error_naming_it()
+    {
+        var run = CliProgram.Run(["download", Urls[0], "--out", ""]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("concurrency-demo download: --out: needs a folder name.", run.StderrLines[0]);
+        Assert.Equal(0, _site.RequestCount);
+    }
+
+    [Fact]
     public void A_url_that_cannot_be_downloaded_is_a_usage_error_before_any_download()
     {
         var run = CliProgram.Run(["download", Urls[0], "ftp://example.com/a.jpg", "--out", Out]);

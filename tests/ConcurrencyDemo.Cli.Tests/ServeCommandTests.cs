@@ -83,6 +83,7 @@ public sealed partial class ServeCommandTests
     [Theory]
     [InlineData(2, "--count makes photos, so it cannot be used with --path.", "--path", ".", "--count", "3")]
     [InlineData(2, "--count: 0 is not a number of photos from 1 to 1000.", "--count", "0")]
+    [InlineData(2, "--path: needs a folder name.", "--path", "")]
     [InlineData(2, "--width: 9000 is not a width from 1 to 8192 pixels.", "--width", "9000")]
     [InlineData(2, "--latency-ms: 'soon' is not a whole number.", "--latency-ms", "soon")]
     [InlineData(2, "--bytes-per-second: -1 is not a number of bytes per second: it must be 0 (unlimited) or more.", "--bytes-per-second", "-1")]

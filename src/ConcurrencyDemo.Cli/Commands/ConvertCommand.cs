@@ -36,6 +36,7 @@ public sealed class ConvertCommand : Command
     private static readonly Option<string> OutOption = new("--out")
     {
         HelpName = "DIR",
+        CustomParser = FolderNameParser.Parse,
         Description = "Folder for the converted photos (required; created if missing). Each is named after its input, with .jpg or .png.",
         Required = true,
     };
@@ -132,6 +133,8 @@ public sealed class ConvertCommand : Command
         var runOptions = RunOptions.From(parseResult, ResultsOption, DefaultModes);
         if (files.Length == 0)
             throw new UsageException("no input files; name one or more JPEG or PNG files (see --help).");
+        if (files.Any(string.IsNullOrWhiteSpace))
+            throw new UsageException("an empty file name cannot be converted; name JPEG or PNG files.");
         string outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(OutOption));
 
         var inputs = files.Select(Path.GetFullPath).ToList();

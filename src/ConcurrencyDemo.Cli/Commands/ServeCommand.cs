@@ -17,6 +17,7 @@ public sealed class ServeCommand : Command
     private static readonly Option<string?> PathOption = new("--path")
     {
         HelpName = "DIR",
+        CustomParser = FolderNameParser.Parse,
         Description = "Serve the images of this folder (jpg, jpeg, png, gif, webp; sorted by name) instead of generated photos.",
     };
 
