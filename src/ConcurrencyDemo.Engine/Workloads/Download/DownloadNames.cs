@@ -12,6 +12,9 @@ public static class DownloadNames
     public static IReadOnlyList<PlannedName> Plan(IEnumerable<Uri> uris)
     {
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Where the search for a free "-n" resumes for a name: every smaller n was taken, and taken names stay
+        // taken, so a batch of ten thousand URLs that all end in "download" does not try 2, 3, ... each time.
+        var nextSuffix = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var names = new List<PlannedName>();
         foreach (var uri in uris)
         {
@@ -19,9 +22,13 @@ public static class DownloadNames
             bool extensionFromContent = !DownloadFileName.HasImageExtension(name);
             string stem = extensionFromContent ? name : Path.GetFileNameWithoutExtension(name);
             string extension = extensionFromContent ? "" : Path.GetExtension(name);
-            string candidate = name;
-            for (int n = 2; FormsOf(candidate, extensionFromContent).Any(taken.Contains); n++)
-                candidate = $"{stem}-{n}{extension}";
+            // Candidate 1 is the name itself, n the name with "-n".
+            string series = $"{stem}\n{extension}\n{extensionFromContent}";
+            int n = nextSuffix.GetValueOrDefault(series, 1);
+            string candidate = n == 1 ? name : $"{stem}-{n}{extension}";
+            while (FormsOf(candidate, extensionFromContent).Any(taken.Contains))
+                candidate = $"{stem}-{++n}{extension}";
+            nextSuffix[series] = n;
             foreach (string form in FormsOf(candidate, extensionFromContent)) taken.Add(form);
             names.Add(new PlannedName(candidate, extensionFromContent));
         }

@@ -37,6 +37,21 @@ public sealed class DownloadNamesTests
     }
 
     [Fact]
+    public void Twenty_thousand_urls_with_one_name_are_named_in_one_pass()
+    {
+        var uris = Enumerable.Range(0, 20_000).Select(i => new Uri($"https://a.example/{i}/download")).ToList();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var names = DownloadNames.Plan(uris);
+
+        // Trying every suffix from -2 again for each URL took minutes; one pass takes milliseconds.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"planned in {watch.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(["download", "download-2", "download-3"], names.Take(3).Select(n => n.Name));
+        Assert.Equal("download-20000", names[^1].Name);
+        Assert.Equal(20_000, names.Select(n => n.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
     public void The_same_urls_get_the_same_names_every_time()
     {
         string[] uris = ["https://a.example/", "https://b.example/", "https://a.example/x/CON"];
