@@ -15,7 +15,7 @@ public static class CommandCatalog
     [
         ("sleep", () => new SleepCommand()),
         ("convert", () => new ConvertCommand()),
-        ("download", () => new DownloadCommand()),
+        (DownloadCommand.CommandName, () => new DownloadCommand()),
         ("serve", () => new ServeCommand()),
         // ("bench", ...),     planned: run a workload in every mode and print only the comparison
     ];

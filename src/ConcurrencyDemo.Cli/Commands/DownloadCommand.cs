@@ -79,7 +79,9 @@ public sealed class DownloadCommand : Command
     /// <summary>One run unless asked for more: a second mode finds every file there already, and skips it without --force.</summary>
     private static readonly IReadOnlyList<ExecutionMode> DefaultModes = [ExecutionMode.Sequential];
 
-    public DownloadCommand() : base("download",
+    public const string CommandName = "download";
+
+    public DownloadCommand() : base(CommandName,
         "Download images (I/O-bound work) and time each one.\n" +
         "\n" +
         $"Saves each URL into {OutOption.Name} under the last segment of its path, as the tutorial names its files;\n" +

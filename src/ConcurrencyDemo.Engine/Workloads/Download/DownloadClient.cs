@@ -10,7 +10,9 @@ namespace ConcurrencyDemo.Engine.Workloads.Download;
 /// </summary>
 internal static class DownloadClient
 {
-    public static HttpClient Create(DownloadSettings settings, int maxConnectionsPerServer)
+    /// <param name="connect">Opens a connection instead of a socket to the server (<see cref="DownloadWarmUp"/>).</param>
+    public static HttpClient Create(DownloadSettings settings, int maxConnectionsPerServer,
+        Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>? connect = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -24,6 +26,7 @@ internal static class DownloadClient
             // than being drained on another thread while a blocked read still waits on it.
             MaxResponseDrainSize = 0,
         };
+        if (connect is not null) handler.ConnectCallback = connect;
         var client = new HttpClient(handler, disposeHandler: true)
         {
             // Our own timeouts apply: one for the headers, one for each read of the body.
