@@ -69,7 +69,10 @@ function Measure-Mode([string] $Mode, [string] $Folder) {
 # a core for up to a second (measured: 0.4-0.8 s of CPU in the first timed runs after a one-pass warm-up). A
 # sequential run never notices, the other core being idle; a parallel one would pay for it.
 foreach ($pass in 1..2) {
-    foreach ($mode in $Modes -split ',') { $null = Measure-Mode $mode (Join-Path $Destination "warm-up-$pass-$mode") }
+    foreach ($mode in $Modes -split ',') {
+        $warmUp = Measure-Mode $mode (Join-Path $Destination "warm-up-$pass-$mode") | ConvertFrom-Json
+        if ($warmUp.Count -ne $photos.Count -or $warmUp.Failed -gt 0) { throw "The warm-up run in $mode mode converted $($warmUp.Count - $warmUp.Failed) of $($photos.Count) photos." }
+    }
 }
 foreach ($mode in $Modes -split ',') { Measure-Mode $mode (Join-Path $Destination $mode) }
 '@

@@ -12,7 +12,7 @@ internal static class FolderNameParser
     {
         if (result.Tokens.Count == 0) return null;
         string text = result.Tokens[^1].Value;
-        if (string.IsNullOrWhiteSpace(text))
+        if (text.Length == 0)
         {
             result.AddOptionError("needs a folder name.");
             return null;

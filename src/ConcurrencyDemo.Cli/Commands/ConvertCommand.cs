@@ -133,7 +133,7 @@ public sealed class ConvertCommand : Command
         var runOptions = RunOptions.From(parseResult, ResultsOption, DefaultModes);
         if (files.Length == 0)
             throw new UsageException("no input files; name one or more JPEG or PNG files (see --help).");
-        if (files.Any(string.IsNullOrWhiteSpace))
+        if (files.Any(file => file.Length == 0))
             throw new UsageException("an empty file name cannot be converted; name JPEG or PNG files.");
         string outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(OutOption));
 

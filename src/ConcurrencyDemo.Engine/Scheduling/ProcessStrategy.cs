@@ -94,7 +94,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
     private WorkerProcess StartWorker(RunContext run, WorkerCommand command, string name)
     {
         var worker = WorkerProcess.Start(command, name, run.Request.WorkerStartTimeout, run.CancellationToken,
-            WorkerRuntimeSettings.For(run.Workload));
+            WorkerRuntimeSettings.For(run.Workload, command));
         _live.TryAdd(worker, 0);
         run.Memory.AddWorker(worker.ProcessId);
         if (run.CancellationToken.IsCancellationRequested) worker.Kill();

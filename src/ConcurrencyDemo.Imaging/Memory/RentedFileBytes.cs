@@ -9,11 +9,13 @@ namespace ConcurrencyDemo.Imaging.Memory;
 internal sealed class RentedFileBytes : IDisposable
 {
     private byte[]? _array;
+    private readonly bool _pooled;
 
-    private RentedFileBytes(byte[] array, int length)
+    private RentedFileBytes(byte[] array, int length, bool pooled)
     {
         _array = array;
         Length = length;
+        _pooled = pooled;
     }
 
     public int Length { get; }
@@ -24,11 +26,16 @@ internal sealed class RentedFileBytes : IDisposable
     public static RentedFileBytes Read(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        long length = file.Length;
+        long length = file.CanSeek ? file.Length : 0;
         if (length > Array.MaxLength)
             throw new IOException($"The file '{path}' is {length} bytes, too large to read into memory.");
         if (length == 0)
-            return new RentedFileBytes([], 0);
+        {
+            // A pipe, or a file that does not know its length (procfs): read to the end, as File.ReadAllBytes does.
+            using var whole = new MemoryStream();
+            file.CopyTo(whole);
+            return new RentedFileBytes(whole.GetBuffer(), (int)whole.Length, pooled: false);
+        }
         byte[] array = PixelArrayPool.Rent((int)length);
         try
         {
@@ -39,12 +46,12 @@ internal sealed class RentedFileBytes : IDisposable
             PixelArrayPool.Return(array);
             throw;
         }
-        return new RentedFileBytes(array, (int)length);
+        return new RentedFileBytes(array, (int)length, pooled: true);
     }
 
     public void Dispose()
     {
-        if (_array is { Length: > 0 } array) PixelArrayPool.Return(array);
+        if (_pooled && _array is { } array) PixelArrayPool.Return(array);
         _array = null;
     }
 }

@@ -35,6 +35,21 @@ public sealed class RentedFileBytesTests : IDisposable
     }
 
     [Fact]
+    public void A_pipe_is_read_to_its_end()
+    {
+        if (OperatingSystem.IsWindows()) return; // no named pipes in the file system there
+        string fifo = Path.Combine(_folder, "photo.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        byte[] content = [0xFF, 0xD8, 0xFF, 0xD9, 1, 2, 3];
+        var writer = Task.Run(() => File.WriteAllBytes(fifo, content));
+
+        using var bytes = RentedFileBytes.Read(fifo);
+
+        writer.Wait(TimeSpan.FromSeconds(10));
+        Assert.True(bytes.Span.SequenceEqual(content));
+    }
+
+    [Fact]
     public void Its_span_cannot_be_used_after_dispose()
     {
         string path = Path.Combine(_folder, "photo.jpg");
