@@ -192,6 +192,12 @@ function Invoke-CliPublish {
     if ($LASTEXITCODE -ne 0) {
         throw "The published CLI does not start: $program --version exited with $LASTEXITCODE."
     }
+    # A lone --version skips the command line's parser; one real command runs the parser and the engine, whose
+    # precompiled code a stale intermediate file once broke while --version still answered.
+    $null = & $program sleep --count 1 --seconds 0 --mode sequential --format csv
+    if ($LASTEXITCODE -ne 0) {
+        throw "The published CLI does not run a command: '$program sleep --count 1 --seconds 0' exited with $LASTEXITCODE."
+    }
     Write-Host "Published $version in $CliDirectory (run $program)" -ForegroundColor Green
 }
 
