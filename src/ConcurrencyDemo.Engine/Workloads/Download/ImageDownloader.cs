@@ -79,8 +79,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
     private void Attempt(DownloadItem item, DownloadResult result, CancellationToken cancellation)
     {
         using var request = NewRequest(item);
-        using var attemptStop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        attemptStop.CancelAfter(_connectionTimeout);
+        using var attemptStop = StartAttempt(cancellation);
         long sent = MonotonicClock.Now;
         HttpResponseMessage response;
         try
@@ -93,10 +92,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
         }
         using (response)
         {
-            attemptStop.CancelAfter(Timeout.InfiniteTimeSpan);
-            long headers = MonotonicClock.Now;
-            result.FirstByteSeconds = MonotonicClock.SecondsBetween(sent, headers);
-            long? contentLength = Accept(response, result);
+            long? contentLength = HeadersArrived(response, result, attemptStop, sent, out long headers);
             var body = response.Content.ReadAsStream(attemptStop.Token);
             // A blocking read cannot see a token: a timeout or Ctrl+C closes its stream under it instead.
             using var abort = attemptStop.Token.Register(static stream => ((Stream)stream!).Dispose(), body);
@@ -129,8 +125,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
     private async Task AttemptAsync(DownloadItem item, DownloadResult result, CancellationToken cancellation)
     {
         using var request = NewRequest(item);
-        using var attemptStop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        attemptStop.CancelAfter(_connectionTimeout);
+        using var attemptStop = StartAttempt(cancellation);
         long sent = MonotonicClock.Now;
         HttpResponseMessage response;
         try
@@ -143,10 +138,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
         }
         using (response)
         {
-            attemptStop.CancelAfter(Timeout.InfiniteTimeSpan);
-            long headers = MonotonicClock.Now;
-            result.FirstByteSeconds = MonotonicClock.SecondsBetween(sent, headers);
-            long? contentLength = Accept(response, result);
+            long? contentLength = HeadersArrived(response, result, attemptStop, sent, out long headers);
             var body = await response.Content.ReadAsStreamAsync(attemptStop.Token).ConfigureAwait(false);
             await using var bodyScope = body.ConfigureAwait(false);
             byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -215,6 +207,26 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
     }
 
     private static HttpRequestMessage NewRequest(DownloadItem item) => new(HttpMethod.Get, item.Uri);
+
+    /// <summary>An attempt's own stop: the run's cancellation, or the connection timeout until the headers arrive.</summary>
+    private CancellationTokenSource StartAttempt(CancellationToken cancellation)
+    {
+        var attemptStop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        attemptStop.CancelAfter(_connectionTimeout);
+        return attemptStop;
+    }
+
+    /// <summary>
+    /// The headers are in: the connection timeout no longer applies (each read of the body has its own), the first
+    /// byte is timed, and the answer is checked; returns its Content-Length.
+    /// </summary>
+    private long? HeadersArrived(HttpResponseMessage response, DownloadResult result, CancellationTokenSource attemptStop, long sent, out long headers)
+    {
+        attemptStop.CancelAfter(Timeout.InfiniteTimeSpan);
+        headers = MonotonicClock.Now;
+        result.FirstByteSeconds = MonotonicClock.SecondsBetween(sent, headers);
+        return Accept(response, result);
+    }
 
     /// <summary>A file that counts as this download done already is kept, unless told to replace it.</summary>
     private bool TrySkip(DownloadItem item, DownloadResult result, ItemContext context)
