@@ -11,7 +11,7 @@ public sealed record DownloadItem(string Uri, string Path, bool ExtensionFromCon
     /// <summary>The file the download ends up as, once its format is known.</summary>
     public string FinalPath(ImageType type) => ExtensionFromContent ? Path + type.Extension : Path;
 
-    /// <summary>Every file that would count as this download already done: its path, or that path with any image extension.</summary>
+    /// <summary>Every file that would count as this download already done: its path, or, when the extension comes from the content, that path with each image extension.</summary>
     public IEnumerable<string> PossiblePaths() =>
         ExtensionFromContent ? ImageSignature.KnownExtensions.Select(extension => Path + extension) : [Path];
 }

@@ -6,7 +6,7 @@ namespace ConcurrencyDemo.Engine.Workloads.Download;
 /// Which URL goes to which file, and how: decided once, before any download, so that a bad URL is refused
 /// and clashing names are told apart up front. <see cref="BatchId"/> tags the batch's temporary files.
 /// </summary>
-public sealed record DownloadPlan(IReadOnlyList<DownloadItem> Items, string Destination, DownloadSettings Settings, string BatchId)
+public sealed record DownloadPlan(IReadOnlyList<DownloadItem> Items, DownloadSettings Settings, string BatchId)
 {
     /// <summary>
     /// Files named after the URLs (see <see cref="DownloadFileName"/> and <see cref="DownloadNames"/>) in
@@ -36,7 +36,7 @@ public sealed record DownloadPlan(IReadOnlyList<DownloadItem> Items, string Dest
             string path = DownloadFileName.PathInside(directory, names[i].Name);
             return new DownloadItem(uri.AbsoluteUri, path, names[i].ExtensionFromContent, AtomicFileWriter.TemporaryPathFor(path, batchId));
         }).ToList();
-        return new DownloadPlan(items, directory, settings, batchId);
+        return new DownloadPlan(items, settings, batchId);
     }
 
     /// <summary>An absolute http or https URL, or why not, in words naming it.</summary>

@@ -75,7 +75,7 @@ public sealed class DownloadWorkload : Workload, IDisposable
     protected override JsonTypeInfo ResultJson => DownloadJson.Default.DownloadResult;
 
     /// <summary>Removes what items may have left: only this batch's own temporary files, which its id names.</summary>
-    public void RemoveTemporaryFiles()
+    private void RemoveTemporaryFiles()
     {
         foreach (var item in _plan.Items) AtomicFileWriter.TryDelete(item.TemporaryPath);
     }

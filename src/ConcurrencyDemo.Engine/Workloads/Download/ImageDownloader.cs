@@ -27,8 +27,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
     public void Download(DownloadItem item, DownloadResult result, ItemContext context)
     {
         var cancellation = context.CancellationToken;
-        if (TrySkip(item, result, context)) return;
-        context.Log($"Downloading {item.Uri}");
+        if (!ShouldDownload(item, result, context)) return;
         for (int attempt = 1; ; attempt++)
         {
             result.Attempts = attempt;
@@ -40,7 +39,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
             }
             catch (AttemptFailedException ex)
             {
-                var delay = NextDelay(item, result, context, attempt, ex);
+                var delay = NextDelay(item, context, attempt, ex);
                 if (cancellation.WaitHandle.WaitOne(delay)) cancellation.ThrowIfCancellationRequested();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -53,8 +52,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
     public async Task DownloadAsync(DownloadItem item, DownloadResult result, ItemContext context)
     {
         var cancellation = context.CancellationToken;
-        if (TrySkip(item, result, context)) return;
-        context.Log($"Downloading {item.Uri}");
+        if (!ShouldDownload(item, result, context)) return;
         for (int attempt = 1; ; attempt++)
         {
             result.Attempts = attempt;
@@ -66,7 +64,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
             }
             catch (AttemptFailedException ex)
             {
-                var delay = NextDelay(item, result, context, attempt, ex);
+                var delay = NextDelay(item, context, attempt, ex);
                 await Task.Delay(delay, cancellation).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -102,7 +100,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
                 int filled = 0, read;
                 while (filled < ImageSignature.BytesNeeded && (read = Read(body, buffer.AsSpan(filled), filled, attemptStop, cancellation)) > 0)
                     filled = CheckLimit(filled + read);
-                string finalPath = item.FinalPath(Identify(buffer.AsSpan(0, filled), result));
+                string finalPath = item.FinalPath(Identify(buffer.AsSpan(0, filled), result.ContentType));
                 using var file = AtomicFileWriter.Create(item.TemporaryPath);
                 file.Stream.Write(buffer, 0, filled);
                 long received = filled;
@@ -111,9 +109,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
                     received = CheckLimit(received + read);
                     file.Stream.Write(buffer, 0, read);
                 }
-                CheckLength(received, contentLength);
-                result.TransferSeconds = MonotonicClock.SecondsBetween(headers, MonotonicClock.Now);
-                Commit(file, item, finalPath, received, result);
+                Finish(file, finalPath, received, contentLength, headers, result);
             }
             finally
             {
@@ -147,7 +143,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
                 int filled = 0, read;
                 while (filled < ImageSignature.BytesNeeded && (read = await ReadAsync(body, buffer.AsMemory(filled), filled, attemptStop, cancellation).ConfigureAwait(false)) > 0)
                     filled = CheckLimit(filled + read);
-                string finalPath = item.FinalPath(Identify(buffer.AsSpan(0, filled), result));
+                string finalPath = item.FinalPath(Identify(buffer.AsSpan(0, filled), result.ContentType));
                 var file = AtomicFileWriter.Create(item.TemporaryPath, FileOptions.Asynchronous);
                 await using (file.ConfigureAwait(false))
                 {
@@ -158,9 +154,7 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
                         received = CheckLimit(received + read);
                         await file.Stream.WriteAsync(buffer.AsMemory(0, read), cancellation).ConfigureAwait(false);
                     }
-                    CheckLength(received, contentLength);
-                    result.TransferSeconds = MonotonicClock.SecondsBetween(headers, MonotonicClock.Now);
-                    Commit(file, item, finalPath, received, result);
+                    Finish(file, finalPath, received, contentLength, headers, result);
                 }
             }
             finally
@@ -178,14 +172,13 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
         {
             return body.Read(buffer);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (IsReadFailure(ex))
         {
             throw ReadFailed(ex, receivedSoFar, attemptStop, cancellation);
         }
         finally
         {
-            // Not while the bytes are written to disk: only the network's wait counts.
-            if (!attemptStop.IsCancellationRequested) attemptStop.CancelAfter(Timeout.InfiniteTimeSpan);
+            DisarmReadTimeout(attemptStop);
         }
     }
 
@@ -196,14 +189,24 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
         {
             return await body.ReadAsync(buffer, attemptStop.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (IsReadFailure(ex))
         {
             throw ReadFailed(ex, receivedSoFar, attemptStop, cancellation);
         }
         finally
         {
-            if (!attemptStop.IsCancellationRequested) attemptStop.CancelAfter(Timeout.InfiniteTimeSpan);
+            DisarmReadTimeout(attemptStop);
         }
+    }
+
+    /// <summary>What a read of the body throws when the connection breaks, stalls or is closed under it.</summary>
+    private static bool IsReadFailure(Exception ex) =>
+        ex is IOException or ObjectDisposedException or HttpRequestException or OperationCanceledException;
+
+    /// <summary>Not while the bytes are written to disk: only the network's wait counts.</summary>
+    private static void DisarmReadTimeout(CancellationTokenSource attemptStop)
+    {
+        if (!attemptStop.IsCancellationRequested) attemptStop.CancelAfter(Timeout.InfiniteTimeSpan);
     }
 
     private static HttpRequestMessage NewRequest(DownloadItem item) => new(HttpMethod.Get, item.Uri);
@@ -228,14 +231,17 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
         return Accept(response, result);
     }
 
-    /// <summary>A file that counts as this download done already is kept, unless told to replace it.</summary>
-    private bool TrySkip(DownloadItem item, DownloadResult result, ItemContext context)
+    /// <summary>False when a file that counts as this download done already is kept (unless told to replace it).</summary>
+    private bool ShouldDownload(DownloadItem item, DownloadResult result, ItemContext context)
     {
-        if (settings.Overwrite) return false;
-        string? existing = item.PossiblePaths().FirstOrDefault(File.Exists);
-        if (existing is null) return false;
-        Skipped(result, existing);
-        context.Log($"Skipped {item.Uri}: '{existing}' exists");
+        string? existing = settings.Overwrite ? null : item.PossiblePaths().FirstOrDefault(File.Exists);
+        if (existing is not null)
+        {
+            Skipped(result, existing);
+            context.Log($"Skipped {item.Uri}: '{existing}' exists");
+            return false;
+        }
+        context.Log($"Downloading {item.Uri}");
         return true;
     }
 
@@ -269,10 +275,10 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
         };
 
     /// <summary>The image format the body starts with; anything else fails the download before a file exists.</summary>
-    private static ImageType Identify(ReadOnlySpan<byte> head, DownloadResult result)
+    private static ImageType Identify(ReadOnlySpan<byte> head, string contentType)
     {
         if (ImageSignature.Detect(head) is { } type) return type;
-        string what = head.IsEmpty ? "an empty body" : $"{MediaType(result.ContentType)} starting with \"{Printable(head)}\"";
+        string what = head.IsEmpty ? "an empty body" : $"{MediaType(contentType)} starting with \"{Printable(head)}\"";
         throw new AttemptFailedException(new AttemptFailure(FailureKind.InvalidInput, $"not an image: the server sent {what}", IsTransient: false));
     }
 
@@ -299,7 +305,15 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
                 $"the body ended after {received} of the {expected} bytes announced", IsTransient: true));
     }
 
-    private void Commit(AtomicFileWriter file, DownloadItem item, string finalPath, long received, DownloadResult result)
+    /// <summary>The body is all there: checked against its announced length, timed, and renamed into place.</summary>
+    private void Finish(AtomicFileWriter file, string finalPath, long received, long? contentLength, long headers, DownloadResult result)
+    {
+        CheckLength(received, contentLength);
+        result.TransferSeconds = MonotonicClock.SecondsBetween(headers, MonotonicClock.Now);
+        Commit(file, finalPath, received, result);
+    }
+
+    private void Commit(AtomicFileWriter file, string finalPath, long received, DownloadResult result)
     {
         try
         {
@@ -342,13 +356,12 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
     }
 
     /// <summary>What follows a failed attempt: the wait before the next, or the item's failure.</summary>
-    private TimeSpan NextDelay(DownloadItem item, DownloadResult result, ItemContext context, int attempt, AttemptFailedException ex)
+    private TimeSpan NextDelay(DownloadItem item, ItemContext context, int attempt, AttemptFailedException ex)
     {
         context.CancellationToken.ThrowIfCancellationRequested();
         var decision = _retry.Decide(attempt, ex.Failure);
         if (!decision.Retry)
         {
-            result.Bytes = 0;
             string attempts = attempt > 1 ? $" (after {attempt} attempts)" : "";
             string why = decision.Reason.Length > 0 ? $"; not retried: {decision.Reason}" : "";
             throw new ItemFailureException(ex.Failure.Kind, $"'{item.Uri}': {ex.Failure.Reason}{attempts}{why}", ex);

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
+using ConcurrencyDemo.Imaging;
+using ConcurrencyDemo.Imaging.Formats;
 
 namespace ConcurrencyDemo.Engine.Workloads.Download;
 
@@ -35,8 +37,12 @@ public static class ImageSignature
     /// <summary>The format <paramref name="head"/> (the body's first bytes, up to <see cref="BytesNeeded"/>) starts with; null for anything else.</summary>
     public static ImageType? Detect(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return Jpeg;
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A])) return Png;
+        // The two formats our own codecs read are told as the codecs tell them.
+        switch (ImageCodec.DetectFormat(head))
+        {
+            case ImageFormat.Jpeg: return Jpeg;
+            case ImageFormat.Png: return Png;
+        }
         if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8)) return Gif;
         if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8)) return WebP;
         if (head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8)) return Tiff;
