@@ -96,12 +96,11 @@ public sealed class ExportConcurrencyTimelineCommand : TimelineCmdletBase
             return;
         }
         if (!ShouldProcess(path, $"Write the {chosen} timeline of {runs.Count} run(s)")) return;
-        if (NoClobber && File.Exists(path))
-            ThrowTerminatingError(ErrorRecords.OutputExists(path));
         try
         {
-            // A rename replaces a read-only file on Unix without asking, so Export-Csv's rule is kept here.
-            if (File.Exists(path) && File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly))
+            // A rename replaces a read-only file on Unix without asking, so Export-Csv's rule is kept here. With
+            // -NoClobber any existing file is refused anyway, by the save below.
+            if (!NoClobber && File.Exists(path) && File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly))
             {
                 if (!Force) ThrowTerminatingError(ErrorRecords.OutputReadOnly(path));
                 File.SetAttributes(path, File.GetAttributes(path) & ~FileAttributes.ReadOnly);

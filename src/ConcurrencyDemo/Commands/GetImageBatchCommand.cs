@@ -57,7 +57,6 @@ public sealed class GetImageBatchCommand : BatchCmdletBase
 {
     // Every URL, from parameters or each pipeline record: the batch needs them all before it starts.
     private readonly List<string> _uris = [];
-    private bool _uriGiven;
 
     /// <summary>
     /// The URLs of the images, http or https. Strings and System.Uri objects from the pipeline bind here, and
@@ -124,17 +123,16 @@ public sealed class GetImageBatchCommand : BatchCmdletBase
 
     protected override void ProcessRecord()
     {
-        if (Uri is null) return;
-        _uriGiven = true;
-        _uris.AddRange(Uri);
+        if (Uri is not null) _uris.AddRange(Uri);
     }
 
     /// <summary>The batch needs every URL before it starts, so it runs once all input has arrived.</summary>
     protected override void EndProcessing()
     {
         // Input that came but held no URL (an empty pipeline) is no batch; no input at all is the tutorial's.
-        if (!_uriGiven && MyInvocation.ExpectingInput) return;
-        var uris = _uriGiven ? _uris : DownloadWorkload.TutorialUris;
+        bool uriGiven = _uris.Count > 0;
+        if (!uriGiven && MyInvocation.ExpectingInput) return;
+        var uris = uriGiven ? _uris : DownloadWorkload.TutorialUris;
         string destination = new InputFileResolver(this).ResolveDestination(Destination);
         var plan = DownloadPlan.Create(uris, destination, CreateSettings(),
             refuse: (uri, problem) => WriteError(ErrorRecords.UriRefused(uri, problem)));

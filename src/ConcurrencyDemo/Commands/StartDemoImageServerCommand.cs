@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ConcurrencyDemo.Paths;
 using ConcurrencyDemo.DemoSite;
 using ConcurrencyDemo.PhotoSite;
 
@@ -129,10 +130,7 @@ public sealed class StartDemoImageServerCommand : PSCmdlet
     {
         try
         {
-            string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-            if (provider.Name != "FileSystem")
-                throw new NotSupportedException($"'{path}' is on the {provider.Name} provider, not a folder of the file system.");
-            return resolved;
+            return FileSystemPath.ResolveLiteral(this, path, ", not a folder of the file system");
         }
         catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException
             or ProviderNotFoundException or NotSupportedException or ArgumentException)

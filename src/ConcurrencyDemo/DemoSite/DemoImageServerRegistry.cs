@@ -33,16 +33,15 @@ internal static class DemoImageServerRegistry
         lock (Gate) return ByPort.GetValueOrDefault(port)?.Info;
     }
 
-    /// <summary>Stops the site and forgets it; false when no site of this process listens on that port.</summary>
-    public static bool Stop(int port)
+    /// <summary>Stops the site and forgets it; nothing happens when no site of this process listens on that port.</summary>
+    public static void Stop(int port)
     {
         Entry? entry;
         lock (Gate)
         {
-            if (!ByPort.Remove(port, out entry)) return false;
+            if (!ByPort.Remove(port, out entry)) return;
         }
         entry.Info.Server.Stop();
-        return true;
     }
 
     /// <summary>Stops the sites the given session started, or every site when it is null.</summary>

@@ -10,12 +10,14 @@ namespace ConcurrencyDemo.Paths;
 /// </summary>
 internal sealed class InputFileResolver(PSCmdlet cmdlet)
 {
+    private const string NotOnFileSystem = "; only files can be converted";
+
     public IReadOnlyList<string> Resolve(string path, bool literal, Action<ErrorRecord> refuse)
     {
         IReadOnlyList<string> candidates;
         try
         {
-            candidates = literal ? [ResolveLiteral(path)] : ResolveWildcards(path);
+            candidates = literal ? [FileSystemPath.ResolveLiteral(cmdlet, path, NotOnFileSystem)] : FileSystemPath.ResolveWildcards(cmdlet, path, NotOnFileSystem);
         }
         catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException
             or ProviderNotFoundException or NotSupportedException or ArgumentException)
@@ -43,24 +45,4 @@ internal sealed class InputFileResolver(PSCmdlet cmdlet)
 
     /// <summary>A folder path, relative to the PowerShell location, that need not exist yet.</summary>
     public string ResolveDestination(string path) => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-
-    private string ResolveLiteral(string path)
-    {
-        string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        RequireFileSystem(provider, path);
-        return resolved;
-    }
-
-    private IReadOnlyList<string> ResolveWildcards(string path)
-    {
-        var resolved = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
-        RequireFileSystem(provider, path);
-        return resolved;
-    }
-
-    private static void RequireFileSystem(ProviderInfo provider, string path)
-    {
-        if (provider.Name != "FileSystem")
-            throw new NotSupportedException($"'{path}' is on the {provider.Name} provider; only files can be converted.");
-    }
 }

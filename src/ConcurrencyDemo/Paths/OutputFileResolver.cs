@@ -11,21 +11,19 @@ internal static class OutputFileResolver
 {
     public static string Resolve(PSCmdlet cmdlet, string path, bool literal)
     {
+        const string notOnFileSystem = "; a timeline is written to a file";
         string resolved;
-        ProviderInfo provider;
         if (!literal && WildcardPattern.ContainsWildcardCharacters(path))
         {
-            var matches = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+            var matches = FileSystemPath.ResolveWildcards(cmdlet, path, notOnFileSystem);
             if (matches.Count != 1)
                 throw new ArgumentException($"'{path}' matches {matches.Count} files; name one file, or use -LiteralPath for a name with [ or ].");
             resolved = matches[0];
         }
         else
         {
-            resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+            resolved = FileSystemPath.ResolveLiteral(cmdlet, path, notOnFileSystem);
         }
-        if (provider.Name != "FileSystem")
-            throw new ArgumentException($"'{path}' is on the {provider.Name} provider; a timeline is written to a file.");
         if (Directory.Exists(resolved))
             throw new ArgumentException($"'{resolved}' is a folder; name a file in it.");
         string? folder = Path.GetDirectoryName(resolved);
