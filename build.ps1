@@ -99,9 +99,7 @@ function Invoke-Dotnet {
 # A fresh pwsh: no profile and none of this session's modules, as a user's new session would be.
 function Invoke-FreshPwsh {
     param([string[]] $PwshArguments, [string] $What)
-    $command = @(Get-PwshCommand)
-    $arguments = @($command | Select-Object -Skip 1) + @('-NoLogo', '-NoProfile', '-NonInteractive') + $PwshArguments
-    & $command[0] @arguments
+    Invoke-Pwsh -NoLogo -NoProfile -NonInteractive @PwshArguments
     if ($LASTEXITCODE -ne 0) {
         throw "$What failed with exit code $LASTEXITCODE."
     }

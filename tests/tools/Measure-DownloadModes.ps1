@@ -57,7 +57,6 @@ if (-not ('ConcurrencyDemo.PhotoSite.DemoImageServer' -as [type])) {
 }
 $dotnet = [ConcurrencyDemo.Engine.WorkerProcesses.WorkerCommand]::ForManagedProgram($CliPath).FileName
 . (Join-Path $PSScriptRoot '..' '..' 'build' 'PwshCommand.ps1')
-$pwsh = @(Get-PwshCommand)
 $python = '/usr/bin/python3'
 $requestsBatch = Join-Path $PSScriptRoot 'requests_batch.py'
 $work = Join-Path ([IO.Path]::GetTempPath()) ('download-modes-' + [guid]::NewGuid().ToString('N'))
@@ -137,7 +136,7 @@ try {
                     Add-Sample $tool $run.Seconds $end $out
                 }
                 'pwsh' {
-                    $lines = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $pwshScript -ModulePath (Resolve-Path $ModulePath).Path -Modes ($modes -join ',') -ThrottleLimit $ThrottleLimit -Destination $out -UrlFile $urlFile
+                    $lines = Invoke-Pwsh -NoProfile -NonInteractive -File $pwshScript -ModulePath (Resolve-Path $ModulePath).Path -Modes ($modes -join ',') -ThrottleLimit $ThrottleLimit -Destination $out -UrlFile $urlFile
                     if ($LASTEXITCODE) { throw "The pwsh run failed with exit code $LASTEXITCODE." }
                     foreach ($line in $lines) {
                         $mode, $seconds = $line -split '='
