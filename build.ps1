@@ -83,6 +83,13 @@ $PesterTests = Join-Path $RepositoryRoot 'tests' 'Pester'
 $PesterProject = Join-Path $PesterTests 'Pester.csproj'
 $PesterPackages = Join-Path $OutDirectory 'pester'
 $BenchmarkProject = Join-Path $RepositoryRoot 'tests' 'ConcurrencyDemo.Benchmarks'
+# The benchmarks that are scripts in tests/tools, by name: measured where users run them, in a fresh pwsh against the
+# staged module. convert-modes: Convert-ImageBatch in every mode beside Pillow. download: the CLI and Get-ImageBatch
+# beside curl and Python requests, against a slow photo site on loopback. Every other benchmark is the program's.
+$ScriptBenchmarks = [ordered]@{
+    'convert-modes' = 'Measure-ConvertModes.ps1'
+    'download'      = 'Measure-DownloadModes.ps1'
+}
 
 # One array of arguments, not loose words: PowerShell would read '--configuration' as a parameter of this function.
 function Invoke-Dotnet {
@@ -386,17 +393,12 @@ function Invoke-BenchTask {
     if ($BenchmarkArgument.Count -gt 0) {
         $runs.Add([string[]] $BenchmarkArgument)
     } else {
-        foreach ($name in 'decode', 'pipeline', 'memory', 'convert-modes', 'download') { $runs.Add([string[]] @($name)) }
+        foreach ($name in @('decode', 'pipeline', 'memory') + $ScriptBenchmarks.Keys) { $runs.Add([string[]] @($name)) }
     }
     foreach ($arguments in $runs) {
-        if ($arguments[0] -eq 'convert-modes') {
-            # Measured where users run it: Convert-ImageBatch in pwsh, against the staged module.
-            Invoke-FreshPwshFile -What 'The convert-modes benchmark' -Path (Join-Path $RepositoryRoot 'tests' 'tools' 'Measure-ConvertModes.ps1') -Parameters @{}
-            continue
-        }
-        if ($arguments[0] -eq 'download') {
-            # The CLI and Get-ImageBatch beside curl and Python requests, against a slow photo site on loopback.
-            Invoke-FreshPwshFile -What 'The download benchmark' -Path (Join-Path $RepositoryRoot 'tests' 'tools' 'Measure-DownloadModes.ps1') -Parameters @{}
+        if ($arguments[0] -in $ScriptBenchmarks.Keys) {
+            $scriptPath = Join-Path $RepositoryRoot 'tests' 'tools' $ScriptBenchmarks[$arguments[0]]
+            Invoke-FreshPwshFile -What "The $($arguments[0]) benchmark" -Path $scriptPath -Parameters @{}
             continue
         }
         Invoke-Dotnet -Arguments (@('run', '--configuration', 'Release', '--project', $BenchmarkProject, '--') + $arguments)
@@ -448,7 +450,7 @@ $staged = $false
 $packaged = $false
 foreach ($name in $Task) {
     Write-Host "== $name ==" -ForegroundColor Yellow
-    if (($name -in 'Test', 'Demo', 'Install', 'HelpExamples', 'Package' -or ($name -eq 'Bench' -and ($BenchmarkArgument.Count -eq 0 -or $BenchmarkArgument[0] -in 'convert-modes', 'download'))) -and -not $staged) {
+    if (($name -in 'Test', 'Demo', 'Install', 'HelpExamples', 'Package' -or ($name -eq 'Bench' -and ($BenchmarkArgument.Count -eq 0 -or $BenchmarkArgument[0] -in $ScriptBenchmarks.Keys))) -and -not $staged) {
         Invoke-BuildTask
         $staged = $true
     }
