@@ -208,9 +208,9 @@ function Invoke-CliPublish {
 
 # The version the packages get: the manifest's ModuleVersion, with PSData's Prerelease after a dash if there is one.
 function Get-PackageVersion {
-    $manifest = Import-PowerShellDataFile -LiteralPath $StagedManifest
-    $prerelease = $manifest.PrivateData.PSData['Prerelease']
-    if ($prerelease) { "$($manifest.ModuleVersion)-$prerelease" } else { "$($manifest.ModuleVersion)" }
+    param([hashtable] $Manifest)
+    $prerelease = $Manifest.PrivateData.PSData['Prerelease']
+    if ($prerelease) { "$($Manifest.ModuleVersion)-$prerelease" } else { "$($Manifest.ModuleVersion)" }
 }
 
 # Both packages, from what Build staged and from the CLI project, into a fresh out/packages.
@@ -219,8 +219,9 @@ function Invoke-PackageTask {
         Remove-Item -LiteralPath $PackagesDirectory -Recurse -Force
     }
     $null = New-Item -ItemType Directory -Path $PackagesDirectory
-    $version = Get-PackageVersion
-    New-ModulePackage -Version $version
+    $manifest = Import-PowerShellDataFile -LiteralPath $StagedManifest
+    $version = Get-PackageVersion -Manifest $manifest
+    New-ModulePackage -Version $version -Manifest $manifest
     New-ToolPackage -Version $version
     Write-Host "Packed ConcurrencyDemo $version (module and .NET tool) in $PackagesDirectory" -ForegroundColor Green
 }
@@ -237,7 +238,7 @@ function Test-Unpackaged {
 # views file is packed whole without a list here changing. Compress-PSResource makes the package Publish-PSResource
 # would push (the same code writes the nuspec from the manifest), without a registered repository.
 function New-ModulePackage {
-    param([string] $Version)
+    param([string] $Version, [hashtable] $Manifest)
     if (-not (Get-Command -Name 'Compress-PSResource' -Module 'Microsoft.PowerShell.PSResourceGet' -ErrorAction SilentlyContinue)) {
         throw 'Package needs Compress-PSResource, from Microsoft.PowerShell.PSResourceGet 1.1 or later (in pwsh 7.5 and later; dotnet pwsh is 7.6).'
     }
@@ -263,7 +264,7 @@ function New-ModulePackage {
     if (-not (Test-Path -LiteralPath $package)) {
         throw "Compress-PSResource wrote no $package (found: $((Get-ChildItem -LiteralPath $PackagesDirectory).Name -join ', '))."
     }
-    $psData = (Import-PowerShellDataFile -LiteralPath $StagedManifest).PrivateData.PSData
+    $psData = $Manifest.PrivateData.PSData
     $placeholders = @('ProjectUri', 'LicenseUri' | Where-Object { "$($psData[$_])" -like 'https://example.com/*' })
     if ($placeholders.Count -gt 0) {
         Write-Warning "$($placeholders -join ' and ') in ConcurrencyDemo.psd1 still point at example.com: set them before publishing (README, Publishing a release)."
