@@ -427,8 +427,8 @@ function Invoke-InstallTask {
 }
 
 function Invoke-CleanTask {
-    if (Test-Path -LiteralPath $outDirectory) {
-        Remove-Item -LiteralPath $outDirectory -Recurse -Force
+    if (Test-Path -LiteralPath $OutDirectory) {
+        Remove-Item -LiteralPath $OutDirectory -Recurse -Force
     }
     # Only bin/ and obj/ beside a project file: a folder of that name elsewhere (test data) is left alone.
     $projects = Get-ChildItem -Path (Join-Path $RepositoryRoot 'src'), (Join-Path $RepositoryRoot 'tests') -Filter '*.csproj' -Recurse -File
