@@ -57,6 +57,7 @@ if (-not ('ConcurrencyDemo.PhotoSite.DemoImageServer' -as [type])) {
 }
 $dotnet = [ConcurrencyDemo.Engine.WorkerProcesses.WorkerCommand]::ForManagedProgram($CliPath).FileName
 . (Join-Path $PSScriptRoot '..' '..' 'build' 'PwshCommand.ps1')
+. (Join-Path $PSScriptRoot 'RotatedOrder.ps1')
 $python = '/usr/bin/python3'
 $requestsBatch = Join-Path $PSScriptRoot 'requests_batch.py'
 $work = Join-Path ([IO.Path]::GetTempPath()) ('download-modes-' + [guid]::NewGuid().ToString('N'))
@@ -124,7 +125,8 @@ function Add-Sample([string] $Name, [double] $WallSeconds, [double] $BatchSecond
 
 try {
     foreach ($rep in 1..$Repeat) {
-        $order = @($tools[(($rep - 1) % $tools.Count)..($tools.Count - 1)]) + @(if ($rep -gt 1) { $tools[0..(($rep - 2) % $tools.Count)] })
+        # Each repetition starts with another tool, so that no tool always runs first or last.
+        $order = @(Get-RotatedOrder -Item $tools -Repetition $rep)
         foreach ($tool in $order) {
             $out = Join-Path $work "$rep-$($tool -replace ' ', '-')"
             switch -Wildcard ($tool) {
