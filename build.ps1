@@ -83,6 +83,13 @@ $PesterTests = Join-Path $RepositoryRoot 'tests' 'Pester'
 $PesterProject = Join-Path $PesterTests 'Pester.csproj'
 $PesterPackages = Join-Path $OutDirectory 'pester'
 $BenchmarkProject = Join-Path $RepositoryRoot 'tests' 'ConcurrencyDemo.Benchmarks'
+# The benchmarks that are scripts in tests/tools, by name: measured where users run them, in a fresh pwsh against the
+# staged module. convert-modes: Convert-ImageBatch in every mode beside Pillow. download: the CLI and Get-ImageBatch
+# beside curl and Python requests, against a slow photo site on loopback. Every other benchmark is the program's.
+$ScriptBenchmarks = [ordered]@{
+    'convert-modes' = 'Measure-ConvertModes.ps1'
+    'download'      = 'Measure-DownloadModes.ps1'
+}
 
 # One array of arguments, not loose words: PowerShell would read '--configuration' as a parameter of this function.
 function Invoke-Dotnet {
@@ -99,9 +106,7 @@ function Invoke-Dotnet {
 # A fresh pwsh: no profile and none of this session's modules, as a user's new session would be.
 function Invoke-FreshPwsh {
     param([string[]] $PwshArguments, [string] $What)
-    $command = @(Get-PwshCommand)
-    $arguments = @($command | Select-Object -Skip 1) + @('-NoLogo', '-NoProfile', '-NonInteractive') + $PwshArguments
-    & $command[0] @arguments
+    Invoke-Pwsh -NoLogo -NoProfile -NonInteractive @PwshArguments
     if ($LASTEXITCODE -ne 0) {
         throw "$What failed with exit code $LASTEXITCODE."
     }
@@ -203,9 +208,9 @@ function Invoke-CliPublish {
 
 # The version the packages get: the manifest's ModuleVersion, with PSData's Prerelease after a dash if there is one.
 function Get-PackageVersion {
-    $manifest = Import-PowerShellDataFile -LiteralPath $StagedManifest
-    $prerelease = $manifest.PrivateData.PSData['Prerelease']
-    if ($prerelease) { "$($manifest.ModuleVersion)-$prerelease" } else { "$($manifest.ModuleVersion)" }
+    param([hashtable] $Manifest)
+    $prerelease = $Manifest.PrivateData.PSData['Prerelease']
+    if ($prerelease) { "$($Manifest.ModuleVersion)-$prerelease" } else { "$($Manifest.ModuleVersion)" }
 }
 
 # Both packages, from what Build staged and from the CLI project, into a fresh out/packages.
@@ -214,8 +219,9 @@ function Invoke-PackageTask {
         Remove-Item -LiteralPath $PackagesDirectory -Recurse -Force
     }
     $null = New-Item -ItemType Directory -Path $PackagesDirectory
-    $version = Get-PackageVersion
-    New-ModulePackage -Version $version
+    $manifest = Import-PowerShellDataFile -LiteralPath $StagedManifest
+    $version = Get-PackageVersion -Manifest $manifest
+    New-ModulePackage -Version $version -Manifest $manifest
     New-ToolPackage -Version $version
     Write-Host "Packed ConcurrencyDemo $version (module and .NET tool) in $PackagesDirectory" -ForegroundColor Green
 }
@@ -232,7 +238,7 @@ function Test-Unpackaged {
 # views file is packed whole without a list here changing. Compress-PSResource makes the package Publish-PSResource
 # would push (the same code writes the nuspec from the manifest), without a registered repository.
 function New-ModulePackage {
-    param([string] $Version)
+    param([string] $Version, [hashtable] $Manifest)
     if (-not (Get-Command -Name 'Compress-PSResource' -Module 'Microsoft.PowerShell.PSResourceGet' -ErrorAction SilentlyContinue)) {
         throw 'Package needs Compress-PSResource, from Microsoft.PowerShell.PSResourceGet 1.1 or later (in pwsh 7.5 and later; dotnet pwsh is 7.6).'
     }
@@ -258,7 +264,7 @@ function New-ModulePackage {
     if (-not (Test-Path -LiteralPath $package)) {
         throw "Compress-PSResource wrote no $package (found: $((Get-ChildItem -LiteralPath $PackagesDirectory).Name -join ', '))."
     }
-    $psData = (Import-PowerShellDataFile -LiteralPath $StagedManifest).PrivateData.PSData
+    $psData = $Manifest.PrivateData.PSData
     $placeholders = @('ProjectUri', 'LicenseUri' | Where-Object { "$($psData[$_])" -like 'https://example.com/*' })
     if ($placeholders.Count -gt 0) {
         Write-Warning "$($placeholders -join ' and ') in ConcurrencyDemo.psd1 still point at example.com: set them before publishing (README, Publishing a release)."
@@ -388,17 +394,12 @@ function Invoke-BenchTask {
     if ($BenchmarkArgument.Count -gt 0) {
         $runs.Add([string[]] $BenchmarkArgument)
     } else {
-        foreach ($name in 'decode', 'pipeline', 'memory', 'convert-modes', 'download') { $runs.Add([string[]] @($name)) }
+        foreach ($name in @('decode', 'pipeline', 'memory') + $ScriptBenchmarks.Keys) { $runs.Add([string[]] @($name)) }
     }
     foreach ($arguments in $runs) {
-        if ($arguments[0] -eq 'convert-modes') {
-            # Measured where users run it: Convert-ImageBatch in pwsh, against the staged module.
-            Invoke-FreshPwshFile -What 'The convert-modes benchmark' -Path (Join-Path $RepositoryRoot 'tests' 'tools' 'Measure-ConvertModes.ps1') -Parameters @{}
-            continue
-        }
-        if ($arguments[0] -eq 'download') {
-            # The CLI and Get-ImageBatch beside curl and Python requests, against a slow photo site on loopback.
-            Invoke-FreshPwshFile -What 'The download benchmark' -Path (Join-Path $RepositoryRoot 'tests' 'tools' 'Measure-DownloadModes.ps1') -Parameters @{}
+        if ($arguments[0] -in $ScriptBenchmarks.Keys) {
+            $scriptPath = Join-Path $RepositoryRoot 'tests' 'tools' $ScriptBenchmarks[$arguments[0]]
+            Invoke-FreshPwshFile -What "The $($arguments[0]) benchmark" -Path $scriptPath -Parameters @{}
             continue
         }
         Invoke-Dotnet -Arguments (@('run', '--configuration', 'Release', '--project', $BenchmarkProject, '--') + $arguments)
@@ -426,8 +427,8 @@ function Invoke-InstallTask {
 }
 
 function Invoke-CleanTask {
-    if (Test-Path -LiteralPath $outDirectory) {
-        Remove-Item -LiteralPath $outDirectory -Recurse -Force
+    if (Test-Path -LiteralPath $OutDirectory) {
+        Remove-Item -LiteralPath $OutDirectory -Recurse -Force
     }
     # Only bin/ and obj/ beside a project file: a folder of that name elsewhere (test data) is left alone.
     $projects = Get-ChildItem -Path (Join-Path $RepositoryRoot 'src'), (Join-Path $RepositoryRoot 'tests') -Filter '*.csproj' -Recurse -File
@@ -450,7 +451,7 @@ $staged = $false
 $packaged = $false
 foreach ($name in $Task) {
     Write-Host "== $name ==" -ForegroundColor Yellow
-    if (($name -in 'Test', 'Demo', 'Install', 'HelpExamples', 'Package' -or ($name -eq 'Bench' -and ($BenchmarkArgument.Count -eq 0 -or $BenchmarkArgument[0] -in 'convert-modes', 'download'))) -and -not $staged) {
+    if (($name -in 'Test', 'Demo', 'Install', 'HelpExamples', 'Package' -or ($name -eq 'Bench' -and ($BenchmarkArgument.Count -eq 0 -or $BenchmarkArgument[0] -in $ScriptBenchmarks.Keys))) -and -not $staged) {
         Invoke-BuildTask
         $staged = $true
     }

@@ -49,10 +49,11 @@ Show-Runs (Invoke-SleepDemo -Mode $modes -Count 10 -Seconds 1)
 $work = Join-Path ([IO.Path]::GetTempPath()) ('concurrency-demo-' + [guid]::NewGuid().ToString('N'))
 $null = New-Item -ItemType Directory -Path $work
 try {
+    # The photos of both lessons: the site serves them, and the CPU-bound lesson converts them.
+    $photos = @(Get-ChildItem -Path (Join-Path $PhotoPath '*') -Include '*.jpg', '*.jpeg', '*.png' -File -ErrorAction SilentlyContinue)
     # The same lesson on a real network stack, with no internet: a photo site on 127.0.0.1 that waits 200 ms
     # before each answer and sends 10 MB/s per connection, like a slow site far away.
-    $served = @(Get-ChildItem -Path (Join-Path $PhotoPath '*') -Include '*.jpg', '*.jpeg', '*.png' -File -ErrorAction SilentlyContinue)
-    $site = if ($served.Count -gt 0) {
+    $site = if ($photos.Count -gt 0) {
         Start-DemoImageServer -Path $PhotoPath -LatencyMilliseconds 200 -BytesPerSecond 10MB
     } else {
         Start-DemoImageServer -Count 15 -LatencyMilliseconds 200 -BytesPerSecond 10MB
@@ -69,7 +70,6 @@ try {
         $site | Stop-DemoImageServer
     }
 
-    $photos = @(Get-ChildItem -Path (Join-Path $PhotoPath '*') -Include '*.jpg', '*.jpeg', '*.png' -File -ErrorAction SilentlyContinue)
     if ($photos.Count -eq 0) {
         $made = Join-Path $work 'photos'
         $null = New-Item -ItemType Directory -Path $made

@@ -11,3 +11,11 @@ function Get-PwshCommand {
     }
     return @(Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
 }
+
+# Runs that pwsh with the given arguments, passed on as they are: its output goes down the pipeline and its exit code
+# into $LASTEXITCODE, for the caller to check. Pass pwsh's parameters as separate words (-File x, not -File:x):
+# PowerShell drops the name of a -Name:value argument it passes on to a program.
+function Invoke-Pwsh {
+    $command = @(Get-PwshCommand)
+    & $command[0] @($command | Select-Object -Skip 1) @args
+}

@@ -51,9 +51,8 @@ $ErrorActionPreference = 'Stop'
 
 Import-Module -Name (Join-Path $PSScriptRoot 'HelpExamples.psm1') -Force
 
+# Invoke-Pwsh starts the fresh sessions the examples run in: a pwsh like the one running this script.
 . (Join-Path $PSScriptRoot 'PwshCommand.ps1')
-# The pwsh running this script, for the fresh sessions the examples run in.
-$Pwsh = @(Get-PwshCommand)
 
 # Runs in the fresh pwsh. Its inputs come through the environment and files, so no quoting can change the code.
 $ExampleRunner = @'
@@ -118,7 +117,7 @@ function Invoke-HelpExample {
     try {
         [System.IO.File]::WriteAllText($codePath, $Code, [System.Text.UTF8Encoding]::new($false))
         foreach ($name in $variables.Keys) { Set-Item -Path "Env:$name" -Value $variables[$name] }
-        & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoLogo -NoProfile -NonInteractive -Command $ExampleRunner
+        Invoke-Pwsh -NoLogo -NoProfile -NonInteractive -Command $ExampleRunner
         if ($LASTEXITCODE -ne 0) { throw "The example failed (exit code $LASTEXITCODE):`n$Code" }
         ConvertTo-StoredOutput -Text ([System.IO.File]::ReadAllText($outputPath))
     } finally {

@@ -36,7 +36,7 @@ $python = '/usr/bin/python3'
 $pillowBatch = Join-Path $PSScriptRoot 'pillow_batch.py'
 $psnrScript = Join-Path $PSScriptRoot 'image_psnr.py'
 . (Join-Path $PSScriptRoot '..' '..' 'build' 'PwshCommand.ps1')
-$pwsh = @(Get-PwshCommand)
+. (Join-Path $PSScriptRoot 'RotatedOrder.ps1')
 $work = Join-Path ([IO.Path]::GetTempPath()) ("convert-modes-" + [guid]::NewGuid().ToString('N'))
 $null = New-Item -ItemType Directory -Path $work
 $env:CONCURRENCYDEMO_BENCH_MODULE = (Resolve-Path -LiteralPath $ModulePath).Path
@@ -84,9 +84,9 @@ $samples = @{}
 try {
     foreach ($rep in 1..$Repeat) {
         # Each repetition starts with another mode, so that no mode always runs first or last.
-        $order = @($modes[($rep - 1)..($modes.Count - 1)]) + @(if ($rep -gt 1) { $modes[0..($rep - 2)] })
+        $order = @(Get-RotatedOrder -Item $modes -Repetition $rep)
         $destination = Join-Path $work "ours-$rep"
-        $lines = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runScript -Modes ($order -join ',') -ThrottleLimit $ThrottleLimit -Destination $destination
+        $lines = Invoke-Pwsh -NoProfile -NonInteractive -File $runScript -Modes ($order -join ',') -ThrottleLimit $ThrottleLimit -Destination $destination
         if ($LASTEXITCODE -ne 0) { throw "Convert-ImageBatch failed in repetition $rep." }
         foreach ($line in $lines) {
             $sample = $line | ConvertFrom-Json

@@ -57,7 +57,7 @@ if (-not ('ConcurrencyDemo.PhotoSite.DemoImageServer' -as [type])) {
 }
 $dotnet = [ConcurrencyDemo.Engine.WorkerProcesses.WorkerCommand]::ForManagedProgram($CliPath).FileName
 . (Join-Path $PSScriptRoot '..' '..' 'build' 'PwshCommand.ps1')
-$pwsh = @(Get-PwshCommand)
+. (Join-Path $PSScriptRoot 'RotatedOrder.ps1')
 $python = '/usr/bin/python3'
 $requestsBatch = Join-Path $PSScriptRoot 'requests_batch.py'
 $work = Join-Path ([IO.Path]::GetTempPath()) ('download-modes-' + [guid]::NewGuid().ToString('N'))
@@ -125,7 +125,8 @@ function Add-Sample([string] $Name, [double] $WallSeconds, [double] $BatchSecond
 
 try {
     foreach ($rep in 1..$Repeat) {
-        $order = @($tools[(($rep - 1) % $tools.Count)..($tools.Count - 1)]) + @(if ($rep -gt 1) { $tools[0..(($rep - 2) % $tools.Count)] })
+        # Each repetition starts with another tool, so that no tool always runs first or last.
+        $order = @(Get-RotatedOrder -Item $tools -Repetition $rep)
         foreach ($tool in $order) {
             $out = Join-Path $work "$rep-$($tool -replace ' ', '-')"
             switch -Wildcard ($tool) {
@@ -137,7 +138,7 @@ try {
                     Add-Sample $tool $run.Seconds $end $out
                 }
                 'pwsh' {
-                    $lines = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $pwshScript -ModulePath (Resolve-Path $ModulePath).Path -Modes ($modes -join ',') -ThrottleLimit $ThrottleLimit -Destination $out -UrlFile $urlFile
+                    $lines = Invoke-Pwsh -NoProfile -NonInteractive -File $pwshScript -ModulePath (Resolve-Path $ModulePath).Path -Modes ($modes -join ',') -ThrottleLimit $ThrottleLimit -Destination $out -UrlFile $urlFile
                     if ($LASTEXITCODE) { throw "The pwsh run failed with exit code $LASTEXITCODE." }
                     foreach ($line in $lines) {
                         $mode, $seconds = $line -split '='
