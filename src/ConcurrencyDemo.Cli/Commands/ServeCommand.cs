@@ -143,8 +143,7 @@ public sealed class ServeCommand : Command
                 _ => PortOption,
             };
             // A folder that is not there, or a port another program holds, is a well-formed command line.
-            bool cannotRun = option == PathOption || (option == PortOption && options.Port is >= 0 and <= System.Net.IPEndPoint.MaxPort);
-            if (cannotRun) throw new CannotRunException($"{option.Name}: {ex.Message}");
+            if (ex.IsUnavailable) throw new CannotRunException($"{option.Name}: {ex.Message}");
             throw UsageException.ForOption(option, ex.Message);
         }
     }
