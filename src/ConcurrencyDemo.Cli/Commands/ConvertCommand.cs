@@ -36,7 +36,7 @@ public sealed class ConvertCommand : Command
     private static readonly Option<string> OutOption = new("--out")
     {
         HelpName = "DIR",
-        CustomParser = FolderNameParser.Parse,
+        CustomParser = NonEmptyNameParser.Create("a folder name"),
         Description = "Folder for the converted photos (required; created if missing). Each is named after its input, with .jpg or .png.",
         Required = true,
     };

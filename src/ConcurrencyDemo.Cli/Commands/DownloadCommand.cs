@@ -25,7 +25,7 @@ public sealed class DownloadCommand : Command
     private static readonly Option<string> OutOption = new("--out")
     {
         HelpName = "DIR",
-        CustomParser = FolderNameParser.Parse,
+        CustomParser = NonEmptyNameParser.Create("a folder name"),
         Description = "Folder for the images (created if missing). Default: images.",
         DefaultValueFactory = _ => "images",
     };

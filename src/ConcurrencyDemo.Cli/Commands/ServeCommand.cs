@@ -17,7 +17,7 @@ public sealed class ServeCommand : Command
     private static readonly Option<string?> PathOption = new("--path")
     {
         HelpName = "DIR",
-        CustomParser = FolderNameParser.Parse,
+        CustomParser = NonEmptyNameParser.Create("a folder name"),
         Description = "Serve the images of this folder (jpg, jpeg, png, gif, webp; sorted by name) instead of generated photos.",
     };
 
