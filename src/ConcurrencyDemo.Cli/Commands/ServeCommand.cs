@@ -70,7 +70,9 @@ public sealed class ServeCommand : Command
     /// <summary>Options that only say how to make photos, so they mean nothing beside --path.</summary>
     private static readonly Option<int>[] GeneratedPhotoOptions = [CountOption, WidthOption, HeightOption];
 
-    public ServeCommand() : base("serve",
+    public const string CommandName = "serve";
+
+    public ServeCommand() : base(CommandName,
         "Serve photos on 127.0.0.1 as a slow photo site would, until Ctrl+C.\n" +
         "\n" +
         $"A web server for the download lesson: the images of {PathOption.Name}, or {CountOption.Name} photo-like JPEGs it makes (the\n" +
