@@ -46,7 +46,6 @@ public static class SvgTimelineWriter
             OmitXmlDeclaration = embedded,
             ConformanceLevel = embedded ? ConformanceLevel.Fragment : ConformanceLevel.Document,
             CloseOutput = false,
-            Encoding = TimelineFile.Utf8,
         };
         using var xml = XmlWriter.Create(output, settings);
         WriteSvg(xml, runs);
