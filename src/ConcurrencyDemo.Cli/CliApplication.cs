@@ -37,7 +37,7 @@ public static class CliApplication
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void WarmUpDownloads(string[] args)
     {
-        if (Environment.ProcessorCount > 1 && !args.Any(a => a is "--help" or "-h" or "-?"))
+        if (Environment.ProcessorCount > 1 && !args.Any(HelpOptionNames.Match))
             DownloadWarmUp.Start();
     }
 

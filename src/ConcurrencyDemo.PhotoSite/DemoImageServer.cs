@@ -164,7 +164,8 @@ public sealed class DemoImageServer : IDisposable, IAsyncDisposable
                 listener.Close();
                 if (port == 0 && attempt < FreePortAttempts) continue;
                 throw new InvalidServerOptionException(nameof(DemoImageServerOptions.Port),
-                    port != 0 ? $"Cannot listen on 127.0.0.1:{port}: {ex.Message}" : $"Found no free port on 127.0.0.1 in {attempt} attempts: {ex.Message}", ex);
+                    port != 0 ? $"Cannot listen on 127.0.0.1:{port}: {ex.Message}" : $"Found no free port on 127.0.0.1 in {attempt} attempts: {ex.Message}", ex)
+                    { IsUnavailable = true };
             }
         }
     }

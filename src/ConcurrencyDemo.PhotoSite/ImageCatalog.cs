@@ -41,9 +41,9 @@ internal sealed class ImageCatalog
     {
         string folder = Path.GetFullPath(folderPath);
         if (File.Exists(folder))
-            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"'{folder}' is a file, not a folder of images.");
+            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"'{folder}' is a file, not a folder of images.") { IsUnavailable = true };
         if (!Directory.Exists(folder))
-            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"The folder '{folder}' does not exist.");
+            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"The folder '{folder}' does not exist.") { IsUnavailable = true };
 
         string[] files;
         try
@@ -55,10 +55,10 @@ internal sealed class ImageCatalog
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"Cannot list the folder '{folder}': {ex.Message}", ex);
+            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"Cannot list the folder '{folder}': {ex.Message}", ex) { IsUnavailable = true };
         }
         if (files.Length == 0)
-            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"The folder '{folder}' holds no images ({Extensions}).");
+            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"The folder '{folder}' holds no images ({Extensions}).") { IsUnavailable = true };
 
         var images = new List<ServedImage>(files.Length);
         foreach (string file in files)
@@ -70,7 +70,7 @@ internal sealed class ImageCatalog
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"Cannot read '{file}': {ex.Message}", ex);
+                throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"Cannot read '{file}': {ex.Message}", ex) { IsUnavailable = true };
             }
             images.Add(new ServedImage(Path.GetFileName(file), bytes, ContentTypes[Path.GetExtension(file)]));
         }

@@ -13,10 +13,10 @@ public static class CommandCatalog
     // The commands a person runs, by name, in the order the help lists them.
     private static readonly (string Name, Func<Command> Create)[] RunCommands =
     [
-        ("sleep", () => new SleepCommand()),
-        ("convert", () => new ConvertCommand()),
+        (SleepCommand.CommandName, () => new SleepCommand()),
+        (ConvertCommand.CommandName, () => new ConvertCommand()),
         (DownloadCommand.CommandName, () => new DownloadCommand()),
-        ("serve", () => new ServeCommand()),
+        (ServeCommand.CommandName, () => new ServeCommand()),
         // ("bench", ...),     planned: run a workload in every mode and print only the comparison
     ];
 
@@ -54,7 +54,7 @@ public static class CommandCatalog
         // Plain options rather than System.CommandLine's HelpOption and VersionOption, whose constructors look
         // up their localized descriptions: that first resource lookup alone measured 8 ms of every start-up.
         // Not HelpOption's "/h" and "/?" either: those are paths on Unix, and convert takes paths.
-        root.Options.Add(new Option<bool>("--help", "-h", "-?")
+        root.Options.Add(new Option<bool>(HelpOptionNames.Name, [.. HelpOptionNames.Aliases])
         {
             Description = "Show this help.",
             Recursive = true,

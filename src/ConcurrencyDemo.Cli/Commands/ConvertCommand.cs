@@ -36,7 +36,7 @@ public sealed class ConvertCommand : Command
     private static readonly Option<string> OutOption = new("--out")
     {
         HelpName = "DIR",
-        CustomParser = FolderNameParser.Parse,
+        CustomParser = NonEmptyNameParser.Create("a folder name"),
         Description = "Folder for the converted photos (required; created if missing). Each is named after its input, with .jpg or .png.",
         Required = true,
     };
@@ -97,7 +97,9 @@ public sealed class ConvertCommand : Command
     /// </summary>
     private static readonly IReadOnlyList<ExecutionMode> DefaultModes = [ExecutionMode.Sequential];
 
-    public ConvertCommand() : base("convert",
+    public const string CommandName = "convert";
+
+    public ConvertCommand() : base(CommandName,
         "Blur, shrink and re-encode photos (CPU-bound work) and time each stage.\n" +
         "\n" +
         "Converts each photo as the tutorial does: open it (JPEG or PNG), GaussianBlur(15), thumbnail to fit\n" +

@@ -22,12 +22,15 @@ public sealed class DownloadCommand : Command
         DefaultValueFactory = _ => [],
     };
 
+    /// <summary>Where the images go without --out, relative to the current directory.</summary>
+    private const string DefaultFolder = "images";
+
     private static readonly Option<string> OutOption = new("--out")
     {
         HelpName = "DIR",
-        CustomParser = FolderNameParser.Parse,
-        Description = "Folder for the images (created if missing). Default: images.",
-        DefaultValueFactory = _ => "images",
+        CustomParser = NonEmptyNameParser.Create("a folder name"),
+        Description = $"Folder for the images (created if missing). Default: {DefaultFolder}.",
+        DefaultValueFactory = _ => DefaultFolder,
     };
 
     private static readonly Option<double> ConnectionTimeoutOption = new("--connection-timeout")
@@ -116,7 +119,7 @@ public sealed class DownloadCommand : Command
         var urls = parseResult.GetValue(UrlsArgument) ?? [];
         var settings = CreateSettings(parseResult);
         var runOptions = RunOptions.From(parseResult, RunOptions.FormatOption, DefaultModes);
-        string outputDirectory = Path.GetFullPath(parseResult.GetValue(OutOption) ?? "images");
+        string outputDirectory = Path.GetFullPath(parseResult.GetRequiredValue(OutOption));
 
         DownloadPlan plan;
         try

@@ -68,18 +68,21 @@ public sealed record RunOptions
     public static Option<string> TraceOption { get; } = new("--trace")
     {
         HelpName = "FILE",
+        CustomParser = NonEmptyNameParser.Create("a file name"),
         Description = "Write every run as Chrome Trace Event JSON, for Perfetto UI or chrome://tracing.",
     };
 
     public static Option<string> SvgOption { get; } = new("--svg")
     {
         HelpName = "FILE",
+        CustomParser = NonEmptyNameParser.Create("a file name"),
         Description = "Write every run as an SVG picture on one time axis.",
     };
 
     public static Option<string> HtmlOption { get; } = new("--html")
     {
         HelpName = "FILE",
+        CustomParser = NonEmptyNameParser.Create("a file name"),
         Description = "Write a web page with the SVG and the runs compared (speed-up, concurrency, worker start-up).",
     };
 

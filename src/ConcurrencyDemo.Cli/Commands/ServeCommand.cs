@@ -17,7 +17,7 @@ public sealed class ServeCommand : Command
     private static readonly Option<string?> PathOption = new("--path")
     {
         HelpName = "DIR",
-        CustomParser = FolderNameParser.Parse,
+        CustomParser = NonEmptyNameParser.Create("a folder name"),
         Description = "Serve the images of this folder (jpg, jpeg, png, gif, webp; sorted by name) instead of generated photos.",
     };
 
@@ -70,7 +70,9 @@ public sealed class ServeCommand : Command
     /// <summary>Options that only say how to make photos, so they mean nothing beside --path.</summary>
     private static readonly Option<int>[] GeneratedPhotoOptions = [CountOption, WidthOption, HeightOption];
 
-    public ServeCommand() : base("serve",
+    public const string CommandName = "serve";
+
+    public ServeCommand() : base(CommandName,
         "Serve photos on 127.0.0.1 as a slow photo site would, until Ctrl+C.\n" +
         "\n" +
         $"A web server for the download lesson: the images of {PathOption.Name}, or {CountOption.Name} photo-like JPEGs it makes (the\n" +
@@ -143,8 +145,7 @@ public sealed class ServeCommand : Command
                 _ => PortOption,
             };
             // A folder that is not there, or a port another program holds, is a well-formed command line.
-            bool cannotRun = option == PathOption || (option == PortOption && options.Port is >= 0 and <= System.Net.IPEndPoint.MaxPort);
-            if (cannotRun) throw new CannotRunException($"{option.Name}: {ex.Message}");
+            if (ex.IsUnavailable) throw new CannotRunException($"{option.Name}: {ex.Message}");
             throw UsageException.ForOption(option, ex.Message);
         }
     }

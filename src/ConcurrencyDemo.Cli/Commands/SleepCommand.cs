@@ -43,7 +43,9 @@ public sealed class SleepCommand : Command
         SecondsOption.Description = $"How long each item sleeps (default 1); several values make one item per value, and {CountOption.Name} is not used.";
     }
 
-    public SleepCommand() : base("sleep",
+    public const string CommandName = "sleep";
+
+    public SleepCommand() : base(CommandName,
         "Run items that sleep (I/O-bound work) in one or more modes and time them.\n" +
         "\n" +
         $"Runs items that each sleep, in each {RunOptions.ModeOption.Name} one after another, and prints when each item ran,\n" +

@@ -17,9 +17,10 @@ public static class WorkloadRunner
     public static int Run(Workload workload, RunOptions options, Func<ItemResult, string>? describeFailure = null)
     {
         var timelines = TimelineOutputs.Prepare(options);
+        var output = CreateWriter(workload, options);
         // The results are kept only for a timeline to draw; otherwise each one is written and let go.
-        var recorder = timelines.Wanted ? new RecordingResultWriter(CreateWriter(workload, options)) : null;
-        IResultWriter writer = recorder ?? CreateWriter(workload, options);
+        var recorder = timelines.Wanted ? new RecordingResultWriter(output) : null;
+        IResultWriter writer = recorder ?? output;
         var reporter = StderrReporter.ForConsole(options.Verbose);
         using var signals = new StopSignals();
         var request = new BatchRequest
@@ -28,7 +29,7 @@ public static class WorkloadRunner
             Modes = options.Modes,
             ThrottleLimit = options.ThrottleLimit,
             Ordered = options.Ordered,
-            WorkerCommand = options.Modes.Contains(ExecutionMode.Process) ? WorkerCommand.ForCurrentProgram("worker") : null,
+            WorkerCommand = options.Modes.Contains(ExecutionMode.Process) ? WorkerCommand.ForCurrentProgram(WorkerLoopCommand.Name) : null,
         };
         IReadOnlyList<RunSummary> summaries;
         try

@@ -34,7 +34,6 @@ public sealed class TimelineOutputs
     private void Add(Option option, string? path, TimelineFileFormat format)
     {
         if (path is null) return;
-        if (path.Length == 0) throw new Arguments.UsageException($"{option.Name}: needs a file name.");
         string fullPath = Path.GetFullPath(path);
         if (_files.FirstOrDefault(f => string.Equals(f.Path, fullPath, StringComparison.Ordinal)) is { Option: not null } clash)
             throw new Arguments.UsageException($"{option.Name} and {clash.Option.Name} name the same file, '{fullPath}'.");

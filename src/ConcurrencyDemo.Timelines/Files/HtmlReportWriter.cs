@@ -57,7 +57,6 @@ public static class HtmlReportWriter
         output.WriteLine("<p>Every run on one time axis, in seconds from its own start. A row is a lane (a thread, a pool " +
                          "thread, a worker process or a task); a bar is an item, from when it started to when it ended; " +
                          "orange is a worker process starting, red an item that failed. Point at a bar to see the item's fields.</p>");
-        output.Flush();
         SvgTimelineWriter.Write(output, runs, embedded: true);
         output.WriteLine();
         output.WriteLine("<h2>The runs compared</h2>");

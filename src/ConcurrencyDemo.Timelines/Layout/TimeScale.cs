@@ -8,13 +8,15 @@ namespace ConcurrencyDemo.Timelines.Layout;
 /// </summary>
 public sealed record TimeScale
 {
-    public TimeScale(double spanSeconds, int columns, double originSeconds = 0)
+    /// <param name="maxMarks">The most steps the axis may take over the span (see <see cref="AxisStep"/>).</param>
+    public TimeScale(double spanSeconds, int columns, double originSeconds = 0, int maxMarks = 1)
     {
         if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "A chart needs at least one column.");
         // A run of zero-length items still gets an axis; a millisecond is the finest the tables show.
         SpanSeconds = double.IsFinite(spanSeconds) && spanSeconds > 0 ? spanSeconds : 0.001;
         Columns = columns;
         OriginSeconds = double.IsFinite(originSeconds) ? originSeconds : 0;
+        AxisStep = AxisTicks.Step(SpanSeconds, maxMarks);
     }
 
     /// <summary>
@@ -29,7 +31,7 @@ public sealed record TimeScale
         double origin = Math.Floor(first / step) * step;
         // A late start by less than the run's own length is no reason to leave 0.
         if (origin < lastSeconds - first) origin = 0;
-        return new TimeScale(lastSeconds - origin, columns, origin);
+        return new TimeScale(lastSeconds - origin, columns, origin, maxMarks);
     }
 
     public double SpanSeconds { get; }
@@ -38,6 +40,9 @@ public sealed record TimeScale
 
     /// <summary>The time at boundary 0, in seconds from the start of the run.</summary>
     public double OriginSeconds { get; }
+
+    /// <summary>The round time between the axis's marks, which run from <see cref="OriginSeconds"/>: at most the scale's maxMarks steps over the span.</summary>
+    public double AxisStep { get; }
 
     public double ColumnsPerSecond => Columns / SpanSeconds;
 
