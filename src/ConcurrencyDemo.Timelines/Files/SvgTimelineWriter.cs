@@ -57,14 +57,11 @@ public static class SvgTimelineWriter
         double left = Math.Clamp(16 + nameChars * CharacterWidth, 70, 160);
         double plotWidth = Width - left - RightMargin;
         int maxMarks = Math.Max(1, (int)(plotWidth / MinimumTickSpacing));
-        // Without runs, an empty axis of one second.
-        var scale = runs.Count == 0
-            ? TimeScale.Covering(0, 1, (int)plotWidth, maxMarks)
-            : TimeScale.Covering(runs.Min(r => r.StartSeconds), runs.Max(r => r.ChartEndSeconds), (int)plotWidth, maxMarks);
-        double origin = scale.OriginSeconds;
-        double step = scale.AxisStep;
+        double last = runs.Count == 0 ? 1 : runs.Max(r => r.ChartEndSeconds);
+        double origin = runs.Count == 0 ? 0 : TimeScale.Covering(runs.Min(r => r.StartSeconds), last, (int)plotWidth, maxMarks).OriginSeconds;
+        double step = AxisTicks.Step(last - origin, maxMarks);
         // The axis ends on a mark, so the last one is labelled.
-        double axisLength = Math.Max(step, Math.Ceiling(scale.SpanSeconds / step - 1e-9) * step);
+        double axisLength = Math.Max(step, Math.Ceiling((last - origin) / step - 1e-9) * step);
         double X(double seconds) => left + Math.Clamp(seconds - origin, 0, axisLength) / axisLength * plotWidth;
 
         double chartTop = 44;

@@ -8,15 +8,13 @@ namespace ConcurrencyDemo.Timelines.Layout;
 /// </summary>
 public sealed record TimeScale
 {
-    /// <param name="maxMarks">The most steps the axis may take over the span (see <see cref="AxisStep"/>).</param>
-    public TimeScale(double spanSeconds, int columns, double originSeconds = 0, int maxMarks = 1)
+    public TimeScale(double spanSeconds, int columns, double originSeconds = 0)
     {
         if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "A chart needs at least one column.");
         // A run of zero-length items still gets an axis; a millisecond is the finest the tables show.
         SpanSeconds = double.IsFinite(spanSeconds) && spanSeconds > 0 ? spanSeconds : 0.001;
         Columns = columns;
         OriginSeconds = double.IsFinite(originSeconds) ? originSeconds : 0;
-        AxisStep = AxisTicks.Step(SpanSeconds, maxMarks);
     }
 
     /// <summary>
@@ -31,7 +29,7 @@ public sealed record TimeScale
         double origin = Math.Floor(first / step) * step;
         // A late start by less than the run's own length is no reason to leave 0.
         if (origin < lastSeconds - first) origin = 0;
-        return new TimeScale(lastSeconds - origin, columns, origin, maxMarks);
+        return new TimeScale(lastSeconds - origin, columns, origin);
     }
 
     public double SpanSeconds { get; }
@@ -40,9 +38,6 @@ public sealed record TimeScale
 
     /// <summary>The time at boundary 0, in seconds from the start of the run.</summary>
     public double OriginSeconds { get; }
-
-    /// <summary>The round time between the axis's marks, which run from <see cref="OriginSeconds"/>: at most the scale's maxMarks steps over the span.</summary>
-    public double AxisStep { get; }
 
     public double ColumnsPerSecond => Columns / SpanSeconds;
 

@@ -77,7 +77,7 @@ public static class TerminalChart
     /// <summary>A rule with a '+' at every mark, then the marks' values in seconds, each starting under its '+'.</summary>
     private static IEnumerable<string> Axis(TimeScale scale, int nameWidth, int lineWidth, TerminalStyle style)
     {
-        double step = scale.AxisStep;
+        double step = AxisTicks.Step(scale.SpanSeconds, Math.Max(1, scale.Columns / ColumnsPerTick));
         var marks = AxisTicks.Marks(scale.SpanSeconds, step).Select(m => scale.OriginSeconds + m);
         var rule = new StringBuilder(new string(' ', nameWidth + 1)).Append('-', scale.Columns + 1);
         var labels = new StringBuilder(new string(' ', nameWidth + 1));
