@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ConcurrencyDemo.Imaging.Memory;
@@ -16,7 +17,10 @@ internal static class BicubicResampler
     private const int Rounding = 1 << (BicubicCoefficients.PrecisionBits - 1);
 
     /// <summary>Resamples the region [left, right) x [top, bottom) of <paramref name="source"/> (Pillow's float box) to the given size.</summary>
-    public static ImageBuffer Resample(ImageBuffer source, int width, int height, float left, float top, float right, float bottom)
+    public static ImageBuffer Resample(ImageBuffer source, int width, int height, float left, float top, float right, float bottom) =>
+        Resample(source, width, height, left, top, right, bottom, LaneKernelPaths.Best);
+
+    internal static ImageBuffer Resample(ImageBuffer source, int width, int height, float left, float top, float right, float bottom, LaneKernelPath path)
     {
         // Pillow compares the box's right/bottom edge with the *output* size here; kept as is.
         bool horizontal = width != source.Width || left != 0 || right != width;
@@ -27,7 +31,7 @@ internal static class BicubicResampler
         int endRow = rows.First[height - 1] + rows.Count[height - 1];
 
         if (horizontal && vertical)
-            return ResampleInBands(source, BicubicCoefficients.Compute(source.Width, left, right, width), rows, width, height);
+            return ResampleInBands(source, BicubicCoefficients.Compute(source.Width, left, right, width), rows, width, height, path);
 
         ImageBuffer current = source;
         ImageBuffer? temporary = null;
@@ -37,7 +41,7 @@ internal static class BicubicResampler
             {
                 BicubicCoefficients columns = BicubicCoefficients.Compute(source.Width, left, right, width);
                 temporary = new ImageBuffer(width, Math.Max(endRow - firstRow, 1), source.Format);
-                ResampleRows(source, firstRow, temporary, 0, temporary.Height, columns);
+                ResampleRows(source, firstRow, temporary, 0, temporary.Height, columns, path);
                 current = temporary;
             }
             else
@@ -78,7 +82,7 @@ internal static class BicubicResampler
     /// result is the same; only the temporary shrinks from most of an image (the largest allocation of a
     /// thumbnail after the decoded image itself) to a few hundred kilobytes.
     /// </summary>
-    private static ImageBuffer ResampleInBands(ImageBuffer source, BicubicCoefficients columns, BicubicCoefficients rows, int width, int height)
+    private static ImageBuffer ResampleInBands(ImageBuffer source, BicubicCoefficients columns, BicubicCoefficients rows, int width, int height, LaneKernelPath path)
     {
         int capacity = 1;
         for (int y0 = 0; y0 < height; y0 += BandRows)
@@ -108,7 +112,7 @@ internal static class BicubicResampler
                 }
                 bandFirst = first;
                 if (end > bandEnd)
-                    ResampleRows(source, bandEnd, band, bandEnd - bandFirst, end - bandEnd, columns);
+                    ResampleRows(source, bandEnd, band, bandEnd - bandFirst, end - bandEnd, columns, path);
                 bandEnd = Math.Max(bandEnd, end);
                 ResampleColumns(band, bandFirst, result, y0, y1, rows);
             }
@@ -133,72 +137,39 @@ internal static class BicubicResampler
         return (first, Math.Max(end, first));
     }
 
-    /// <summary>Resamples source rows firstRow.. horizontally into target rows targetRow..targetRow+rowCount-1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void ResampleRows(ImageBuffer source, int firstRow, ImageBuffer target, int targetRow, int rowCount, BicubicCoefficients columns)
+    /// <summary>Rows resampled side by side in the horizontal pass; 16 rows of any format fill whole lane groups.</summary>
+    private const int RowsPerBlock = BicubicLaneKernel.LaneGroup;
+
+    /// <summary>
+    /// Resamples source rows firstRow.. horizontally into target rows targetRow..targetRow+rowCount-1, a block of
+    /// rows at a time turned into lanes, so that the rows, not the taps, share the SIMD registers.
+    /// </summary>
+    private static unsafe void ResampleRows(ImageBuffer source, int firstRow, ImageBuffer target, int targetRow, int rowCount, BicubicCoefficients columns, LaneKernelPath path)
     {
         int channels = source.Channels;
-        int taps = columns.Taps;
-        fixed (byte* input = source.Array)
-        fixed (byte* output = target.Array)
-        fixed (int* weights = columns.Weights)
-        fixed (int* firsts = columns.First)
-        fixed (int* counts = columns.Count)
+        int lanes = RowsPerBlock * channels;
+        byte[] inputLanes = ArrayPool<byte>.Shared.Rent(source.Width * lanes);
+        byte[] outputLanes = ArrayPool<byte>.Shared.Rent(target.Width * lanes);
+        try
         {
-            for (int y = 0; y < rowCount; y++)
+            fixed (byte* input = source.Array)
+            fixed (byte* output = target.Array)
+            fixed (byte* a = inputLanes)
+            fixed (byte* b = outputLanes)
             {
-                byte* inRow = input + (nint)(firstRow + y) * source.Stride;
-                byte* o = output + (nint)(targetRow + y) * target.Stride;
-                for (int xx = 0; xx < target.Width; xx++, o += channels)
+                for (int y = 0; y < rowCount; y += RowsPerBlock)
                 {
-                    int* k = weights + xx * taps;
-                    int count = counts[xx];
-                    byte* p = inRow + firsts[xx] * channels;
-                    switch (channels)
-                    {
-                        case 1:
-                        {
-                            int s0 = Rounding;
-                            for (int x = 0; x < count; x++)
-                                s0 += p[x] * k[x];
-                            o[0] = Clip(s0);
-                            break;
-                        }
-                        case 3:
-                        {
-                            int s0 = Rounding, s1 = Rounding, s2 = Rounding;
-                            for (int x = 0; x < count; x++, p += 3)
-                            {
-                                int w = k[x];
-                                s0 += p[0] * w;
-                                s1 += p[1] * w;
-                                s2 += p[2] * w;
-                            }
-                            o[0] = Clip(s0);
-                            o[1] = Clip(s1);
-                            o[2] = Clip(s2);
-                            break;
-                        }
-                        default:
-                        {
-                            int s0 = Rounding, s1 = Rounding, s2 = Rounding, s3 = Rounding;
-                            for (int x = 0; x < count; x++, p += 4)
-                            {
-                                int w = k[x];
-                                s0 += p[0] * w;
-                                s1 += p[1] * w;
-                                s2 += p[2] * w;
-                                s3 += p[3] * w;
-                            }
-                            o[0] = Clip(s0);
-                            o[1] = Clip(s1);
-                            o[2] = Clip(s2);
-                            o[3] = Clip(s3);
-                            break;
-                        }
-                    }
+                    int rows = Math.Min(RowsPerBlock, rowCount - y);
+                    RowBlockTransposition.Gather(input + (nint)(firstRow + y) * source.Stride, source.Stride, rows, source.Width, channels, a, lanes);
+                    BicubicLaneKernel.Resample(a, lanes, b, lanes, lanes, columns, path);
+                    RowBlockTransposition.Scatter(b, lanes, output + (nint)(targetRow + y) * target.Stride, target.Stride, rows, target.Width, channels);
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(inputLanes);
+            ArrayPool<byte>.Shared.Return(outputLanes);
         }
     }
 

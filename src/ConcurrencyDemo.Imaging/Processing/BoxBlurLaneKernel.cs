@@ -21,21 +21,16 @@ internal static unsafe class BoxBlurLaneKernel
 
     private const uint Half = 1u << (BoxBlurWeights.FractionBits - 1);
 
-    public static BoxBlurKernelPath BestPath { get; } =
-        Avx512F.IsSupported ? BoxBlurKernelPath.Avx512
-        : Avx2.IsSupported ? BoxBlurKernelPath.Avx2
-        : BoxBlurKernelPath.Scalar;
-
     public static void Blur(
         byte* source, nint sourceStep, byte* destination, nint destinationStep,
-        int length, int laneCount, in BoxBlurWeights weights, BoxBlurKernelPath path)
+        int length, int laneCount, in BoxBlurWeights weights, LaneKernelPath path)
     {
         switch (path)
         {
-            case BoxBlurKernelPath.Avx512 when Avx512F.IsSupported:
+            case LaneKernelPath.Avx512 when Avx512F.IsSupported:
                 BlurAvx512(source, sourceStep, destination, destinationStep, length, laneCount, weights);
                 break;
-            case BoxBlurKernelPath.Avx2 when Avx2.IsSupported:
+            case LaneKernelPath.Avx2 when Avx2.IsSupported:
                 BlurAvx2(source, sourceStep, destination, destinationStep, length, laneCount, weights);
                 break;
             default:

@@ -18,9 +18,9 @@ public static class GaussianBlur
     private const int StripBytes = 64;
 
     public static void Apply(ImageBuffer image, float radius) =>
-        Apply(image, radius, BoxBlurLaneKernel.BestPath);
+        Apply(image, radius, LaneKernelPaths.Best);
 
-    internal static unsafe void Apply(ImageBuffer image, float radius, BoxBlurKernelPath path)
+    internal static unsafe void Apply(ImageBuffer image, float radius, LaneKernelPath path)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (!(radius >= 0) || float.IsInfinity(radius))
@@ -50,7 +50,7 @@ public static class GaussianBlur
         }
     }
 
-    private static unsafe void BlurRows(ImageBuffer image, byte* pixels, byte* a, byte* b, in BoxBlurWeights weights, BoxBlurKernelPath path)
+    private static unsafe void BlurRows(ImageBuffer image, byte* pixels, byte* a, byte* b, in BoxBlurWeights weights, LaneKernelPath path)
     {
         int width = image.Width, channels = image.Channels, stride = image.Stride;
         int lanes = RowsPerBlock * channels;
@@ -66,7 +66,7 @@ public static class GaussianBlur
         }
     }
 
-    private static unsafe void BlurColumns(ImageBuffer image, byte* pixels, byte* a, byte* b, in BoxBlurWeights weights, BoxBlurKernelPath path)
+    private static unsafe void BlurColumns(ImageBuffer image, byte* pixels, byte* a, byte* b, in BoxBlurWeights weights, LaneKernelPath path)
     {
         int height = image.Height, stride = image.Stride;
         for (int x = 0; x < stride; x += StripBytes)

@@ -91,11 +91,11 @@ public sealed class GaussianBlurTests(ITestOutputHelper output)
         using ImageBuffer avx2 = TestImages.Copy(scalar);
         using ImageBuffer avx512 = TestImages.Copy(scalar);
 
-        GaussianBlur.Apply(scalar, radius, BoxBlurKernelPath.Scalar);
-        GaussianBlur.Apply(avx2, radius, BoxBlurKernelPath.Avx2);
-        GaussianBlur.Apply(avx512, radius, BoxBlurKernelPath.Avx512);
+        GaussianBlur.Apply(scalar, radius, LaneKernelPath.Scalar);
+        GaussianBlur.Apply(avx2, radius, LaneKernelPath.Avx2);
+        GaussianBlur.Apply(avx512, radius, LaneKernelPath.Avx512);
 
-        output.WriteLine($"best path on this machine: {BoxBlurLaneKernel.BestPath}");
+        output.WriteLine($"best path on this machine: {LaneKernelPaths.Best}");
         Assert.Equal(scalar.Pixels.ToArray(), avx2.Pixels.ToArray());
         Assert.Equal(scalar.Pixels.ToArray(), avx512.Pixels.ToArray());
     }
