@@ -5,7 +5,8 @@
     The CPU-bound lesson, measured: Convert-ImageBatch in every mode beside Pillow, on the same photos.
 
 .DESCRIPTION
-    Each repetition runs in a fresh pwsh: a warm-up (every mode twice, timed as below but discarded), then every mode of
+    Each repetition runs in a fresh pwsh: a warm-up (every mode, timed as below but discarded, at least twice and
+    on until the runtime's background JIT is quiet: see the warm-up in the script), then every mode of
     Convert-ImageBatch, starting with a different mode each time; then Pillow one photo after another and
     Pillow with ProcessPoolExecutor() (Debian's python3-pil, the tutorial's code, each a fresh python). Prints,
     per mode, the median wall time of the repetitions, its ratio to our Sequential and to Pillow's
@@ -49,10 +50,30 @@ $runRepetition = @'
 param($Modes, $ThrottleLimit, $Destination)
 Import-Module $env:CONCURRENCYDEMO_BENCH_MODULE
 $photos = $env:CONCURRENCYDEMO_BENCH_PHOTOS -split [IO.Path]::PathSeparator
+# CPU seconds the runtime's background JIT thread has used so far, or $null where /proc cannot tell (not Linux).
+# The PowerShell .NET tool ships its assemblies without precompiled code, so pwsh's own methods are compiled, then
+# recompiled hotter, for many runs after start-up; that thread then takes up to most of a core (measured: 0.2-0.9 s
+# in each of a fresh session's first six Pool runs, 0.01-0.05 s from the eighth on).
+function Get-JitThreadSeconds {
+    $tasks = Get-ChildItem -LiteralPath "/proc/$PID/task" -ErrorAction Ignore
+    if (-not $tasks) { return $null }
+    foreach ($task in $tasks) {
+        $stat = Get-Content -LiteralPath (Join-Path $task.FullName 'stat') -Raw -ErrorAction Ignore
+        if (-not $stat) { continue }
+        $close = $stat.LastIndexOf(')')
+        if ($stat.Substring($stat.IndexOf('(') + 1, $close - $stat.IndexOf('(') - 1) -notlike '.NET Tiered Com*') { continue }
+        $fields = $stat.Substring($close + 2).Split(' ')
+        # utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s.
+        return ([double] $fields[11] + [double] $fields[12]) / 100
+    }
+    0
+}
 function Measure-Mode([string] $Mode, [string] $Folder) {
+    $jitBefore = Get-JitThreadSeconds
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $records = @(Convert-ImageBatch -LiteralPath $photos -Destination $Folder -Mode $Mode -ThrottleLimit $ThrottleLimit -Verbose 4>&1)
     $watch.Stop()
+    $jitAfter = Get-JitThreadSeconds
     $summary = ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'peak memory' }).Message
     $results = @($records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
     [pscustomobject]@{
@@ -62,18 +83,25 @@ function Measure-Mode([string] $Mode, [string] $Folder) {
         Failed = @($results | Where-Object { -not $_.Success }).Count
         PeakBytes = if ($summary -match 'peak memory (\d+) MB here') { [long] $Matches[1] * 1e6 } else { 0 }
         WorkerPeakBytes = if ($summary -match '(\d+) MB in worker processes') { [long] $Matches[1] * 1e6 } else { 0 }
+        JitSeconds = if ($null -ne $jitBefore) { $jitAfter - $jitBefore } else { $null }
     } | ConvertTo-Json -Compress
 }
-# Warm-up: the very code that is timed, every mode, twice. Methods called once per photo or once per run reach
-# the JIT's tier-up threshold only in the second or third batch, and the background compiler then takes most of
-# a core for up to a second (measured: 0.4-0.8 s of CPU in the first timed runs after a one-pass warm-up). A
-# sequential run never notices, the other core being idle; a parallel one would pay for it.
-foreach ($pass in 1..2) {
+# Warm-up: the very code that is timed, every mode, at least twice, and on until a whole pass leaves the background
+# JIT thread all but idle (a sequential run never notices that thread, the other core being idle; a parallel run
+# pays for it). Without /proc, two passes. The count of passes goes to stderr.
+$quietSeconds = 0.1
+$maxPasses = 15
+foreach ($pass in 1..$maxPasses) {
+    $jit = 0.0
     foreach ($mode in $Modes -split ',') {
         $warmUp = Measure-Mode $mode (Join-Path $Destination "warm-up-$pass-$mode") | ConvertFrom-Json
         if ($warmUp.Count -ne $photos.Count -or $warmUp.Failed -gt 0) { throw "The warm-up run in $mode mode converted $($warmUp.Count - $warmUp.Failed) of $($photos.Count) photos." }
+        Remove-Item -LiteralPath (Join-Path $Destination "warm-up-$pass-$mode") -Recurse -Force
+        $jit += $warmUp.JitSeconds
     }
+    if ($pass -ge 2 -and ($null -eq $warmUp.JitSeconds -or $jit -lt $quietSeconds)) { break }
 }
+[Console]::Error.WriteLine("warm-up: $pass passes, the last with {0:N2} s of background JIT" -f $jit)
 foreach ($mode in $Modes -split ',') { Measure-Mode $mode (Join-Path $Destination $mode) }
 '@
 $runScript = Join-Path $work 'run-repetition.ps1'
@@ -116,6 +144,8 @@ try {
             OfPillowProcessPool  = [math]::Round($median / $pillowProcesses, 2)
             PeakMB               = [math]::Round((($samples[$mode].PeakBytes | Measure-Object -Maximum).Maximum) / 1e6)
             WorkerPeakMB         = [math]::Round((($samples[$mode].WorkerPeakBytes | Measure-Object -Maximum).Maximum) / 1e6)
+            # The background JIT's CPU during the timed runs: near 0 when the warm-up reached a steady state.
+            JitSeconds           = if ($null -ne $samples[$mode][0].JitSeconds) { [math]::Round((Get-Median @($samples[$mode].JitSeconds)), 2) } else { $null }
         }
     }
     foreach ($pillowMode in 'sequential', 'processes') {
@@ -123,7 +153,7 @@ try {
         $rows += [pscustomobject]@{
             Mode = "Pillow $pillowMode"; MedianSeconds = [math]::Round($median, 3)
             OfOurSequential = [math]::Round($median / $sequential, 2); OfPillowProcessPool = [math]::Round($median / $pillowProcesses, 2)
-            PeakMB = $null; WorkerPeakMB = $null
+            PeakMB = $null; WorkerPeakMB = $null; JitSeconds = $null
         }
     }
     "$($photos.Count) photos from $PhotoPath, throttle limit $ThrottleLimit, median of $Repeat, on $([Environment]::ProcessorCount) processors:"
