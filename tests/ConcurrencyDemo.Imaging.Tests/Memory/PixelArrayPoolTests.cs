@@ -15,10 +15,10 @@ public sealed class PixelArrayPoolTests
     [Fact]
     public void A_returned_large_array_serves_the_next_request_of_its_size()
     {
-        // Larger than anything else the tests keep, so that a full pool keeps it too.
-        byte[] first = PixelArrayPool.Rent(200 * Megabyte + 12345);
+        PixelArrayPool.Clear();
+        byte[] first = PixelArrayPool.Rent(100 * Megabyte + 12345);
         PixelArrayPool.Return(first);
-        byte[] second = PixelArrayPool.Rent(200 * Megabyte + 12345);
+        byte[] second = PixelArrayPool.Rent(100 * Megabyte + 12345);
         try
         {
             Assert.Same(first, second);
@@ -27,6 +27,20 @@ public sealed class PixelArrayPoolTests
         {
             PixelArrayPool.Return(second);
         }
+    }
+
+    [Fact]
+    public void A_later_larger_photo_reuses_the_array_of_a_smaller_one()
+    {
+        // A worker meets photos in any order of size; an array's pages cost page faults only the first time they
+        // are written, so the larger photo should write into the smaller one's array, not into a new one.
+        PixelArrayPool.Clear();
+        PixelArrayPool.Return(PixelArrayPool.Rent(36 * Megabyte));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        byte[] larger = PixelArrayPool.Rent(50 * Megabyte);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        PixelArrayPool.Return(larger);
+        Assert.True(allocated < Megabyte, $"renting 50 MB after returning 36 MB allocated {allocated:N0} bytes");
     }
 
     [Fact]
