@@ -75,6 +75,7 @@ $ModuleProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo'
 $OutDirectory = Join-Path $RepositoryRoot 'out'
 $StagingDirectory = Join-Path $OutDirectory 'ConcurrencyDemo'
 $CliProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Cli'
+$WorkerProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Worker'
 $CliDirectory = Join-Path $OutDirectory 'cli'
 $PackagesDirectory = Join-Path $OutDirectory 'packages'
 $StagedManifest = Join-Path $StagingDirectory 'ConcurrencyDemo.psd1'
@@ -162,6 +163,7 @@ function Invoke-BuildTask {
         Remove-Item -LiteralPath $StagingDirectory -Recurse -Force
     }
     Invoke-Dotnet -Arguments 'publish', $ModuleProject, '--configuration', $Configuration, '--output', $StagingDirectory, '--nologo'
+    Invoke-PrecompiledWorkerPublish
     Write-StagedManifest
 
     # The project already keeps these out; checked here too because a stray copy of the PowerShellStandard
@@ -182,6 +184,21 @@ function Invoke-BuildTask {
     }
     Write-Host "Staged the module in $StagingDirectory" -ForegroundColor Green
     Invoke-CliPublish
+}
+
+# Process mode's worker once more, precompiled (ReadyToRun) for this machine's platform and .NET 10, into
+# precompiled/<rid>-net10 of the staged module. The module starts it where PowerShell runs on .NET 10 on that
+# platform (src/ConcurrencyDemo/Workers/DotnetWorker.cs) and the portable worker everywhere else.
+function Invoke-PrecompiledWorkerPublish {
+    $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    $folder = Join-Path $StagingDirectory 'precompiled' "$runtime-net10"
+    Invoke-Dotnet -Arguments 'publish', $WorkerProject, '--configuration', $Configuration, '--framework', 'net10.0',
+        '--runtime', $runtime, '--self-contained', 'false', '-p:PublishReadyToRun=true', '--output', $folder, '--nologo'
+    foreach ($file in 'ConcurrencyDemo.Worker.dll', 'ConcurrencyDemo.Worker.runtimeconfig.json') {
+        if (-not (Test-Path -LiteralPath (Join-Path $folder $file))) {
+            throw "The precompiled worker in $folder has no $file."
+        }
+    }
 }
 
 # The CLI, precompiled for this machine's runtime and platform (see its project file for why).

@@ -288,7 +288,8 @@ Describe 'The module installed with Install-PSResource' -Skip:$IsWindows -ForEac
 
     It 'finds the worker program in the installed folder in Process mode' {
         $ProcessRuns[0].WorkerChoice | Should -HaveCount 1
-        $ProcessRuns[0].WorkerChoice[0] | Should -BeLike "*$(Join-Path $Module.ModuleBase 'ConcurrencyDemo.Worker.dll')*"
+        # The portable worker, or the copy precompiled for this machine (precompiled/<rid>-net10) when pwsh runs on .NET 10.
+        $ProcessRuns[0].WorkerChoice[0] | Should -BeLike "* running $($Module.ModuleBase)*ConcurrencyDemo.Worker.dll, *"
         foreach ($run in $ProcessRuns) {
             $run.WorkerHosts | Should -Be 'dotnet'
             $run.Succeeded | Should -Be 10

@@ -50,6 +50,26 @@ Describe 'Process mode worker processes' {
                 Should -Not -BeNullOrEmpty
         }
 
+        It 'starts the worker precompiled for this platform and .NET version when the module has one' {
+            # ./build.ps1 stages one for the machine that built it, for .NET 10; pwsh on another version runs the portable one.
+            $precompiled = Join-Path (Split-Path -Parent (Get-Module ConcurrencyDemo).Path) 'precompiled' (
+                "$([System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)-net$([Environment]::Version.Major)") 'ConcurrencyDemo.Worker.dll'
+            if (-not (Test-Path -LiteralPath $precompiled)) {
+                Set-ItResult -Skipped -Because "the module has no $precompiled (pwsh runs on .NET $([Environment]::Version.Major))"
+                return
+            }
+            $DebugPreference = 'Continue'
+            $output = @(Invoke-SleepDemo -Mode Process -Count 2 -Seconds 0 5>&1)
+            $debug = @($output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
+            $results = @($output | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] })
+
+            $debug | Where-Object { $_ -like "Process: each worker process is * running $precompiled, a dotnet worker, because *" } |
+                Should -Not -BeNullOrEmpty
+            $results.Count | Should -Be 2
+            @($results | Where-Object { $_.Success -and $_.WorkerHost -eq 'dotnet' -and $_.ProcessId -ne $PID }).Count | Should -Be 2
+            Wait-NoChildProcess | Should -BeNullOrEmpty
+        }
+
         It 'overlaps ten half-second items on ten .NET workers' {
             $results = @(Invoke-SleepDemo -Mode Process -Count 10 -ThrottleLimit 10 -Seconds 0.5)
 

@@ -5,7 +5,7 @@ namespace ConcurrencyDemo.Paths;
 /// <summary>
 /// A path as PowerShell's own file cmdlets read it: relative to the PowerShell location (whatever the process's
 /// current directory is), through the provider its drive names, and refused unless that provider is the file
-/// system. <paramref name="notOnFileSystem"/> words the refusal for the caller ("; only files can be converted").
+/// system. The methods' notOnFileSystem words the refusal for the caller ("; only files can be converted").
 /// </summary>
 internal static class FileSystemPath
 {

@@ -17,6 +17,12 @@ internal sealed record MachineFacts
 
     public required bool IsWindows { get; init; }
 
+    /// <summary>The portable runtime identifier of this platform, as "linux-x64".</summary>
+    public required string RuntimeIdentifier { get; init; }
+
+    /// <summary>The major version of the .NET runtime PowerShell runs on.</summary>
+    public required int RuntimeMajorVersion { get; init; }
+
     public required Func<string, string?> GetEnvironmentVariable { get; init; }
 
     public required Func<string, bool> FileExists { get; init; }
@@ -32,6 +38,8 @@ internal sealed record MachineFacts
         ProcessPath = Environment.ProcessPath,
         RuntimeDirectory = RuntimeEnvironment.GetRuntimeDirectory(),
         IsWindows = OperatingSystem.IsWindows(),
+        RuntimeIdentifier = RuntimeInformation.RuntimeIdentifier,
+        RuntimeMajorVersion = Environment.Version.Major,
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
         FileExists = File.Exists,
         SubdirectoryNames = ListSubdirectoryNames,

@@ -19,6 +19,12 @@ internal static class WorkerSelection
         if (program is not null && host is not null)
         {
             string found = $"the .NET host was found as {host.FoundAs}";
+            if (host.RunsPowerShellsRuntime &&
+                DotnetWorker.FindPrecompiledProgram(moduleAssemblyPath, machine.RuntimeIdentifier, machine.RuntimeMajorVersion, machine.FileExists) is { } precompiled)
+            {
+                program = precompiled;
+                found += $", and the module has the worker precompiled for {machine.RuntimeIdentifier} and .NET {machine.RuntimeMajorVersion}";
+            }
             return new ChosenWorker(
                 DotnetWorker.CreateCommand(host.Path, program),
                 $"{host.Path} running {program}",

@@ -18,6 +18,10 @@ internal sealed class FakeMachine
 
     public bool IsWindows { get; set; } = OperatingSystem.IsWindows();
 
+    public string RuntimeIdentifier { get; set; } = OperatingSystem.IsWindows() ? "win-x64" : "linux-x64";
+
+    public int RuntimeMajorVersion { get; set; } = 10;
+
     public string Muxer => IsWindows ? "dotnet.exe" : "dotnet";
 
     public static string At(params string[] parts) => Path.Combine([Root, .. parts]);
@@ -64,11 +68,22 @@ internal sealed class FakeMachine
         return this;
     }
 
+    /// <summary>The worker program precompiled for one platform and .NET version, as build.ps1 stages it (folder "linux-x64-net10").</summary>
+    public FakeMachine WithPrecompiledWorker(string moduleFolder, string folderName)
+    {
+        string folder = Path.Combine(moduleFolder, "precompiled", folderName);
+        _files.Add(Path.Combine(folder, "ConcurrencyDemo.Worker.dll"));
+        _files.Add(Path.Combine(folder, "ConcurrencyDemo.Worker.runtimeconfig.json"));
+        return this;
+    }
+
     public MachineFacts Facts => new()
     {
         ProcessPath = ProcessPath,
         RuntimeDirectory = RuntimeDirectory,
         IsWindows = IsWindows,
+        RuntimeIdentifier = RuntimeIdentifier,
+        RuntimeMajorVersion = RuntimeMajorVersion,
         GetEnvironmentVariable = name => _environment.GetValueOrDefault(name),
         FileExists = _files.Contains,
         SubdirectoryNames = SubdirectoryNames,

@@ -39,6 +39,50 @@ public class WorkerSelectionTests
     }
 
     [Fact]
+    public void The_worker_precompiled_for_this_platform_and_runtime_is_preferred()
+    {
+        var machine = DotnetToolPwsh().WithPrecompiledWorker(ModuleFolder, "linux-x64-net10");
+        machine.RuntimeIdentifier = "linux-x64";
+        machine.RuntimeMajorVersion = 10;
+        string precompiled = Path.Combine(ModuleFolder, "precompiled", "linux-x64-net10", "ConcurrencyDemo.Worker.dll");
+
+        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
+
+        Assert.Equal("dotnet", chosen.Command.HostKind);
+        Assert.Equal(new[] { "exec", precompiled }, chosen.Command.Arguments);
+        Assert.Equal("the .NET host was found as the process running PowerShell, and the module has the worker precompiled for linux-x64 and .NET 10", chosen.Reason);
+    }
+
+    [Theory]
+    [InlineData("linux-x64", 11)] // a later .NET would not use code precompiled for 10
+    [InlineData("linux-arm64", 10)]
+    public void A_worker_precompiled_for_another_platform_or_runtime_is_left_alone(string runtimeIdentifier, int runtimeMajorVersion)
+    {
+        var machine = DotnetToolPwsh().WithPrecompiledWorker(ModuleFolder, "linux-x64-net10");
+        machine.RuntimeIdentifier = runtimeIdentifier;
+        machine.RuntimeMajorVersion = runtimeMajorVersion;
+
+        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
+
+        Assert.Equal(new[] { "exec", WorkerProgram }, chosen.Command.Arguments);
+    }
+
+    [Fact]
+    public void A_host_found_on_PATH_runs_the_portable_worker_even_beside_a_precompiled_one()
+    {
+        // A self-contained pwsh: which runtime the dotnet on PATH would pick is not known, so precompiled code might not fit it.
+        var machine = PwshOnly().WithDotnet(DotnetRoot, "10.0.12").WithPrecompiledWorker(ModuleFolder, "linux-x64-net10")
+            .WithVariable("PATH", DotnetRoot);
+        machine.RuntimeIdentifier = "linux-x64";
+
+        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
+
+        Assert.Equal("dotnet", chosen.Command.HostKind);
+        Assert.Equal(new[] { "exec", WorkerProgram }, chosen.Command.Arguments);
+        Assert.Equal("the .NET host was found as PATH", chosen.Reason);
+    }
+
+    [Fact]
     public void Without_any_dotnet_host_the_workers_are_pwsh_importing_the_module()
     {
         var chosen = WorkerSelection.Choose(PwshOnly().Facts, ModuleAssembly, PsHome);
