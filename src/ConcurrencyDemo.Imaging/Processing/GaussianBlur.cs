@@ -15,7 +15,7 @@ public static class GaussianBlur
     private const int RowsPerBlock = BoxBlurLaneKernel.LaneGroup;
 
     /// <summary>Bytes per column strip in the vertical pass: one cache line per row.</summary>
-    private const int StripBytes = 64;
+    private const int StripBytes = BoxBlurLaneKernel.CacheLineLanes;
 
     public static void Apply(ImageBuffer image, float radius) =>
         Apply(image, radius, LaneKernelPaths.Best);
