@@ -69,6 +69,9 @@ function Get-JitThreadSeconds {
     0
 }
 function Measure-Mode([string] $Mode, [string] $Folder) {
+    # A pause before every run, in which compilations that the previous run's bookkeeping queued for the background
+    # JIT can finish. (A forced full collection here as well made every mode slower: the next run faulted its memory in again.)
+    Start-Sleep -Milliseconds 250
     $jitBefore = Get-JitThreadSeconds
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $records = @(Convert-ImageBatch -LiteralPath $photos -Destination $Folder -Mode $Mode -ThrottleLimit $ThrottleLimit -Verbose 4>&1)
