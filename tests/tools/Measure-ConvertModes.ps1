@@ -161,6 +161,11 @@ try {
     }
     "$($photos.Count) photos from $PhotoPath, throttle limit $ThrottleLimit, median of $Repeat, on $([Environment]::ProcessorCount) processors:"
     $rows | Format-Table -AutoSize | Out-String -Width 120
+    # A control that involves none of our code: how well this machine ran two processes at once during this
+    # benchmark. Other work on a shared machine slows parallel runs more than sequential ones, ours and Pillow's alike.
+    $pillowSequential = Get-Median @($samples['Pillow sequential'].seconds)
+    "Control: Pillow's processes took {0:N2} of Pillow's one-process time (per repetition: {1})." -f ($pillowProcesses / $pillowSequential),
+        ((1..$Repeat | ForEach-Object { '{0:N2}' -f ($samples['Pillow processes'][$_ - 1].seconds / $samples['Pillow sequential'][$_ - 1].seconds) }) -join ', ')
 
     # Every mode's bytes are Sequential's; our outputs against Pillow's.
     $reference = Join-Path $work 'ours-1' 'Sequential'
