@@ -188,7 +188,8 @@ function Invoke-BuildTask {
 
 # Process mode's worker once more, precompiled (ReadyToRun) for this machine's platform and .NET 10, into
 # precompiled/<rid>-net10 of the staged module. The module starts it where PowerShell runs on .NET 10 on that
-# platform (src/ConcurrencyDemo/Workers/DotnetWorker.cs) and the portable worker everywhere else.
+# platform and the dotnet host is the one running PowerShell's own runtime (src/ConcurrencyDemo/Workers/WorkerSelection.cs),
+# and the portable worker everywhere else.
 function Invoke-PrecompiledWorkerPublish {
     $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
     $folder = Join-Path $StagingDirectory 'precompiled' "$runtime-net10"

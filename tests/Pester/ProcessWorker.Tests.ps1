@@ -58,6 +58,12 @@ Describe 'Process mode worker processes' {
                 Set-ItResult -Skipped -Because "the module has no $precompiled (pwsh runs on .NET $([Environment]::Version.Major))"
                 return
             }
+            # Only a dotnet known to run PowerShell's own runtime may start precompiled code: pwsh as a .NET tool, or a
+            # pwsh on a shared .NET installation. A pwsh that carries its own runtime starts the portable worker.
+            if ([System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory() -notmatch '[\\/]shared[\\/]Microsoft\.NETCore\.App[\\/]') {
+                Set-ItResult -Skipped -Because 'this pwsh carries its own .NET runtime, so its workers are the portable program'
+                return
+            }
             $DebugPreference = 'Continue'
             $output = @(Invoke-SleepDemo -Mode Process -Count 2 -Seconds 0 5>&1)
             $debug = @($output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)

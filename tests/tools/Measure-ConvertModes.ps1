@@ -50,13 +50,15 @@ $runRepetition = @'
 param($Modes, $ThrottleLimit, $Destination)
 Import-Module $env:CONCURRENCYDEMO_BENCH_MODULE
 $photos = $env:CONCURRENCYDEMO_BENCH_PHOTOS -split [IO.Path]::PathSeparator
-# CPU seconds the runtime's background JIT thread has used so far, or $null where /proc cannot tell (not Linux).
-# The PowerShell .NET tool ships its assemblies without precompiled code, so pwsh's own methods are compiled, then
-# recompiled hotter, for many runs after start-up; that thread then takes up to most of a core (measured: 0.2-0.9 s
-# in each of a fresh session's first six Pool runs, 0.01-0.05 s from the eighth on).
+# CPU seconds used so far by each of the runtime's background JIT threads, by thread id, or $null where /proc cannot
+# tell (not Linux). The PowerShell .NET tool ships its assemblies without precompiled code, so pwsh's own methods are
+# compiled, then recompiled hotter, for many runs after start-up; that thread then takes up to most of a core
+# (measured: 0.2-0.9 s in each of a fresh session's first six Pool runs, 0.01-0.05 s from the eighth on). The thread
+# ends when idle for a while and another starts later, hence one figure per thread id.
 function Get-JitThreadSeconds {
     $tasks = Get-ChildItem -LiteralPath "/proc/$PID/task" -ErrorAction Ignore
     if (-not $tasks) { return $null }
+    $seconds = @{}
     foreach ($task in $tasks) {
         $stat = Get-Content -LiteralPath (Join-Path $task.FullName 'stat') -Raw -ErrorAction Ignore
         if (-not $stat) { continue }
@@ -64,9 +66,16 @@ function Get-JitThreadSeconds {
         if ($stat.Substring($stat.IndexOf('(') + 1, $close - $stat.IndexOf('(') - 1) -notlike '.NET Tiered Com*') { continue }
         $fields = $stat.Substring($close + 2).Split(' ')
         # utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s.
-        return ([double] $fields[11] + [double] $fields[12]) / 100
+        $seconds[$task.Name] = ([double] $fields[11] + [double] $fields[12]) / 100
     }
-    0
+    $seconds
+}
+# What the JIT threads used between two readings: a thread that started since counts whole, one that ended is lost.
+function Get-JitSecondsBetween($Before, $After) {
+    if ($null -eq $Before -or $null -eq $After) { return $null }
+    $total = 0.0
+    foreach ($id in $After.Keys) { $total += [math]::Max(0, $After[$id] - ($Before.ContainsKey($id) ? $Before[$id] : 0)) }
+    $total
 }
 function Measure-Mode([string] $Mode, [string] $Folder) {
     # A pause before every run, in which compilations that the previous run's bookkeeping queued for the background
@@ -86,7 +95,7 @@ function Measure-Mode([string] $Mode, [string] $Folder) {
         Failed = @($results | Where-Object { -not $_.Success }).Count
         PeakBytes = if ($summary -match 'peak memory (\d+) MB here') { [long] $Matches[1] * 1e6 } else { 0 }
         WorkerPeakBytes = if ($summary -match '(\d+) MB in worker processes') { [long] $Matches[1] * 1e6 } else { 0 }
-        JitSeconds = if ($null -ne $jitBefore) { $jitAfter - $jitBefore } else { $null }
+        JitSeconds = Get-JitSecondsBetween $jitBefore $jitAfter
     } | ConvertTo-Json -Compress
 }
 # Warm-up: the very code that is timed, every mode, at least twice, and on until a whole pass leaves the background
@@ -104,7 +113,7 @@ foreach ($pass in 1..$maxPasses) {
     }
     if ($pass -ge 2 -and ($null -eq $warmUp.JitSeconds -or $jit -lt $quietSeconds)) { break }
 }
-[Console]::Error.WriteLine("warm-up: $pass passes, the last with {0:N2} s of background JIT" -f $jit)
+[Console]::Error.WriteLine("warm-up: $pass passes, the last with $(if ($null -ne $warmUp.JitSeconds) { '{0:N2} s' -f $jit } else { 'unknown seconds' }) of background JIT")
 foreach ($mode in $Modes -split ',') { Measure-Mode $mode (Join-Path $Destination $mode) }
 '@
 $runScript = Join-Path $work 'run-repetition.ps1'
