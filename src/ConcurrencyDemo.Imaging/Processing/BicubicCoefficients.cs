@@ -12,6 +12,9 @@ internal sealed class BicubicCoefficients
     /// <summary>32 bits less 8 for the value and 2 for the filter's negative lobes overshooting.</summary>
     public const int PrecisionBits = 32 - 8 - 2;
 
+    /// <summary>Half of the last bit kept: every weighted sum starts from it, so the shift rounds to nearest.</summary>
+    public const int Rounding = 1 << (PrecisionBits - 1);
+
     private const double Support = 2.0;
 
     private BicubicCoefficients(int taps, int[] first, int[] count, int[] weights)

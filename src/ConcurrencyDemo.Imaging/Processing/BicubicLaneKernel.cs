@@ -9,13 +9,13 @@ namespace ConcurrencyDemo.Imaging.Processing;
 /// output position xx of every lane is the weighted sum of input positions First[xx] .. First[xx] + Count[xx] - 1.
 /// Pillow's scalar loop does one pixel of one row at a time; here the rows of the block run side by side in
 /// SIMD lanes, with the same 32-bit integer arithmetic (rounding term, products, arithmetic shift, clip to
-/// 0-255), so every path gives Pillow's bytes. laneCount must be a multiple of <see cref="LaneGroup"/>.
+/// 0-255), so every path gives Pillow's bytes. laneCount must be a multiple of <see cref="LaneKernels.LaneGroup"/>.
 /// </summary>
 internal static unsafe class BicubicLaneKernel
 {
-    public const int LaneGroup = 16;
+    private const int LaneGroup = LaneKernels.LaneGroup;
 
-    private const int Rounding = 1 << (BicubicCoefficients.PrecisionBits - 1);
+    private const int Rounding = BicubicCoefficients.Rounding;
 
     public static void Resample(
         byte* source, int sourcePositionBytes, byte* destination, int destinationPositionBytes,

@@ -14,11 +14,9 @@ namespace ConcurrencyDemo.Imaging.Processing;
 /// </summary>
 internal static class BicubicResampler
 {
-    private const int Rounding = 1 << (BicubicCoefficients.PrecisionBits - 1);
-
     /// <summary>Resamples the region [left, right) x [top, bottom) of <paramref name="source"/> (Pillow's float box) to the given size.</summary>
     public static ImageBuffer Resample(ImageBuffer source, int width, int height, float left, float top, float right, float bottom) =>
-        Resample(source, width, height, left, top, right, bottom, LaneKernelPaths.Best);
+        Resample(source, width, height, left, top, right, bottom, LaneKernels.Best);
 
     internal static ImageBuffer Resample(ImageBuffer source, int width, int height, float left, float top, float right, float bottom, LaneKernelPath path)
     {
@@ -138,7 +136,7 @@ internal static class BicubicResampler
     }
 
     /// <summary>Rows resampled side by side in the horizontal pass; 16 rows of any format fill whole lane groups.</summary>
-    private const int RowsPerBlock = BicubicLaneKernel.LaneGroup;
+    private const int RowsPerBlock = LaneKernels.LaneGroup;
 
     /// <summary>
     /// Resamples source rows firstRow.. horizontally into target rows targetRow..targetRow+rowCount-1, a block of
@@ -191,7 +189,7 @@ internal static class BicubicResampler
             {
                 int first = rows.First[yy] - firstRow;
                 int count = rows.Count[yy];
-                Array.Fill(sums, Rounding);
+                Array.Fill(sums, BicubicCoefficients.Rounding);
                 for (int y = 0; y < count; y++)
                 {
                     int weight = rows.Weights[yy * taps + y];

@@ -16,8 +16,7 @@ namespace ConcurrencyDemo.Imaging.Processing;
 /// </summary>
 internal static unsafe class BoxBlurLaneKernel
 {
-    /// <summary>Lanes are processed in groups of this many; laneCount must be a multiple of it.</summary>
-    public const int LaneGroup = 16;
+    private const int LaneGroup = LaneKernels.LaneGroup;
 
     private const uint Half = 1u << (BoxBlurWeights.FractionBits - 1);
 

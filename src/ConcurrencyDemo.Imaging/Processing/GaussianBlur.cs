@@ -12,13 +12,13 @@ namespace ConcurrencyDemo.Imaging.Processing;
 public static class GaussianBlur
 {
     /// <summary>Rows blurred side by side in the horizontal pass; 16 rows of any format fill whole lane groups.</summary>
-    private const int RowsPerBlock = BoxBlurLaneKernel.LaneGroup;
+    private const int RowsPerBlock = LaneKernels.LaneGroup;
 
     /// <summary>Bytes per column strip in the vertical pass: one cache line per row.</summary>
     private const int StripBytes = BoxBlurLaneKernel.CacheLineLanes;
 
     public static void Apply(ImageBuffer image, float radius) =>
-        Apply(image, radius, LaneKernelPaths.Best);
+        Apply(image, radius, LaneKernels.Best);
 
     internal static unsafe void Apply(ImageBuffer image, float radius, LaneKernelPath path)
     {
@@ -86,7 +86,7 @@ public static class GaussianBlur
                 // last strip goes through scratch, its unused lanes carrying whatever the scratch held.
                 for (int y = 0; y < height; y++)
                     Buffer.MemoryCopy(column + (nint)y * stride, a + (nint)y * StripBytes, bytes, bytes);
-                int lanes = (bytes + BoxBlurLaneKernel.LaneGroup - 1) / BoxBlurLaneKernel.LaneGroup * BoxBlurLaneKernel.LaneGroup;
+                int lanes = (bytes + LaneKernels.LaneGroup - 1) / LaneKernels.LaneGroup * LaneKernels.LaneGroup;
                 BoxBlurLaneKernel.Blur(a, StripBytes, b, StripBytes, height, lanes, weights, path);
                 BoxBlurLaneKernel.Blur(b, StripBytes, a, StripBytes, height, lanes, weights, path);
                 BoxBlurLaneKernel.Blur(a, StripBytes, b, StripBytes, height, lanes, weights, path);

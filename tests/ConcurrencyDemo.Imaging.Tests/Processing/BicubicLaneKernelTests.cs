@@ -27,7 +27,7 @@ public sealed class BicubicLaneKernelTests(ITestOutputHelper output)
         float right = sourceWidth - 0.25f; // a partial last column, as after a reduce
         byte[] expected = ScalarReference(source, width, right);
 
-        output.WriteLine($"best path on this machine: {LaneKernelPaths.Best}");
+        output.WriteLine($"best path on this machine: {LaneKernels.Best}");
         foreach (LaneKernelPath path in Enum.GetValues<LaneKernelPath>())
         {
             using ImageBuffer resampled = BicubicResampler.Resample(source, width, height, 0, 0, right, height, path);

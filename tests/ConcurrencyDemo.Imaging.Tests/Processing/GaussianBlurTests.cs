@@ -95,7 +95,7 @@ public sealed class GaussianBlurTests(ITestOutputHelper output)
         GaussianBlur.Apply(avx2, radius, LaneKernelPath.Avx2);
         GaussianBlur.Apply(avx512, radius, LaneKernelPath.Avx512);
 
-        output.WriteLine($"best path on this machine: {LaneKernelPaths.Best}");
+        output.WriteLine($"best path on this machine: {LaneKernels.Best}");
         Assert.Equal(scalar.Pixels.ToArray(), avx2.Pixels.ToArray());
         Assert.Equal(scalar.Pixels.ToArray(), avx512.Pixels.ToArray());
     }
