@@ -76,6 +76,10 @@ $OutDirectory = Join-Path $RepositoryRoot 'out'
 $StagingDirectory = Join-Path $OutDirectory 'ConcurrencyDemo'
 $CliProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Cli'
 $WorkerProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Worker'
+# This machine's platform, which the precompiled builds (the CLI in out/cli, the module's precompiled worker) are for.
+$MachineRuntime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+# Where the staged module keeps the worker precompiled for this platform and .NET 10 (src/ConcurrencyDemo/Workers/DotnetWorker.cs).
+$PrecompiledWorkerFolder = "precompiled/$MachineRuntime-net10"
 $CliDirectory = Join-Path $OutDirectory 'cli'
 $PackagesDirectory = Join-Path $OutDirectory 'packages'
 $StagedManifest = Join-Path $StagingDirectory 'ConcurrencyDemo.psd1'
@@ -173,9 +177,11 @@ function Invoke-BuildTask {
         throw "The staged module holds assemblies that are not ours: $($foreign.Name -join ', ')."
     }
     Invoke-ModuleHelp
-    # Without the worker program Process mode would quietly fall back to pwsh workers.
+    # Without the worker program Process mode would quietly fall back to pwsh workers, and without the precompiled
+    # one to the portable worker.
     foreach ($file in 'ConcurrencyDemo.dll', 'ConcurrencyDemo.psd1', 'ConcurrencyDemo.Format.ps1xml', 'ConcurrencyDemo.Types.ps1xml',
         'ConcurrencyDemo.Worker.dll', 'ConcurrencyDemo.Worker.runtimeconfig.json',
+        "$PrecompiledWorkerFolder/ConcurrencyDemo.Worker.dll", "$PrecompiledWorkerFolder/ConcurrencyDemo.Worker.runtimeconfig.json",
         'ConcurrencyDemo.PhotoSite.dll',
         'en-US/ConcurrencyDemo.dll-Help.xml', 'en-US/about_ConcurrencyDemo.help.txt') {
         if (-not (Test-Path -LiteralPath (Join-Path $StagingDirectory $file))) {
@@ -191,15 +197,9 @@ function Invoke-BuildTask {
 # platform and the dotnet host is the one running PowerShell's own runtime (src/ConcurrencyDemo/Workers/WorkerSelection.cs),
 # and the portable worker everywhere else.
 function Invoke-PrecompiledWorkerPublish {
-    $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
-    $folder = Join-Path $StagingDirectory 'precompiled' "$runtime-net10"
     Invoke-Dotnet -Arguments 'publish', $WorkerProject, '--configuration', $Configuration, '--framework', 'net10.0',
-        '--runtime', $runtime, '--self-contained', 'false', '-p:PublishReadyToRun=true', '--output', $folder, '--nologo'
-    foreach ($file in 'ConcurrencyDemo.Worker.dll', 'ConcurrencyDemo.Worker.runtimeconfig.json') {
-        if (-not (Test-Path -LiteralPath (Join-Path $folder $file))) {
-            throw "The precompiled worker in $folder has no $file."
-        }
-    }
+        '--runtime', $MachineRuntime, '--self-contained', 'false', '-p:PublishReadyToRun=true',
+        '--output', (Join-Path $StagingDirectory $PrecompiledWorkerFolder), '--nologo'
 }
 
 # The CLI, precompiled for this machine's runtime and platform (see its project file for why).
@@ -207,9 +207,8 @@ function Invoke-CliPublish {
     if (Test-Path -LiteralPath $CliDirectory) {
         Remove-Item -LiteralPath $CliDirectory -Recurse -Force
     }
-    $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
     Invoke-Dotnet -Arguments 'publish', $CliProject, '--configuration', $Configuration, '--framework', 'net10.0',
-        '--runtime', $runtime, '--self-contained', 'false', '--output', $CliDirectory, '--nologo'
+        '--runtime', $MachineRuntime, '--self-contained', 'false', '--output', $CliDirectory, '--nologo'
     $program = Join-Path $CliDirectory ($IsWindows ? 'concurrency-demo.exe' : 'concurrency-demo')
     $version = & $program --version
     if ($LASTEXITCODE -ne 0) {
