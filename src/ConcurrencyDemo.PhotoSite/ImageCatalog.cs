@@ -37,13 +37,17 @@ internal sealed class ImageCatalog
     public static string Extensions => string.Join(", ", ContentTypes.Keys.Select(extension => extension.TrimStart('.')));
 
     /// <summary>Every image file directly in the folder, sorted by name (ordinally, the same on every platform).</summary>
+    /// <summary>The folder is a well-formed value this machine cannot serve from.</summary>
+    private static InvalidServerOptionException FolderUnavailable(string message, Exception? inner = null) =>
+        new(nameof(DemoImageServerOptions.FolderPath), message, inner) { IsUnavailable = true };
+
     public static ImageCatalog FromFolder(string folderPath)
     {
         string folder = Path.GetFullPath(folderPath);
         if (File.Exists(folder))
-            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"'{folder}' is a file, not a folder of images.") { IsUnavailable = true };
+            throw FolderUnavailable($"'{folder}' is a file, not a folder of images.");
         if (!Directory.Exists(folder))
-            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"The folder '{folder}' does not exist.") { IsUnavailable = true };
+            throw FolderUnavailable($"The folder '{folder}' does not exist.");
 
         string[] files;
         try
@@ -55,10 +59,10 @@ internal sealed class ImageCatalog
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"Cannot list the folder '{folder}': {ex.Message}", ex) { IsUnavailable = true };
+            throw FolderUnavailable($"Cannot list the folder '{folder}': {ex.Message}", ex);
         }
         if (files.Length == 0)
-            throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"The folder '{folder}' holds no images ({Extensions}).") { IsUnavailable = true };
+            throw FolderUnavailable($"The folder '{folder}' holds no images ({Extensions}).");
 
         var images = new List<ServedImage>(files.Length);
         foreach (string file in files)
@@ -70,7 +74,7 @@ internal sealed class ImageCatalog
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new InvalidServerOptionException(nameof(DemoImageServerOptions.FolderPath), $"Cannot read '{file}': {ex.Message}", ex) { IsUnavailable = true };
+                throw FolderUnavailable($"Cannot read '{file}': {ex.Message}", ex);
             }
             images.Add(new ServedImage(Path.GetFileName(file), bytes, ContentTypes[Path.GetExtension(file)]));
         }

@@ -19,6 +19,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
     private readonly ConcurrentDictionary<WorkerProcess, byte> _live = new();
     private int _next = -1;
     private JsonElement _workloadSettings;
+    private IReadOnlyDictionary<string, string>? _workerEnvironment;
     private int _workersStarted;
 
     public async Task RunAsync(RunContext run)
@@ -26,8 +27,9 @@ internal sealed class ProcessStrategy : IExecutionStrategy
         var command = run.Request.WorkerCommand
             ?? throw new InvalidOperationException("Process mode needs a WorkerCommand: the front end must say how to start a worker process.");
         int laneCount = Math.Min(run.ThrottleLimit, Math.Max(1, run.Count));
-        // Every worker gets the same settings: serialised once, not once per worker started.
+        // Every worker gets the same settings and environment: worked out once, not once per worker started.
         _workloadSettings = run.Workload.SaveSettings();
+        _workerEnvironment = WorkerRuntimeSettings.For(run.Workload, command);
         using (run.CancellationToken.Register(KillAll))
         {
             // Lanes that started must be awaited even if starting another one fails, so that
@@ -94,7 +96,7 @@ internal sealed class ProcessStrategy : IExecutionStrategy
     private WorkerProcess StartWorker(RunContext run, WorkerCommand command, string name)
     {
         var worker = WorkerProcess.Start(command, name, run.Request.WorkerStartTimeout, run.CancellationToken,
-            WorkerRuntimeSettings.For(run.Workload, command));
+            _workerEnvironment);
         _live.TryAdd(worker, 0);
         run.Memory.AddWorker(worker.ProcessId);
         if (run.CancellationToken.IsCancellationRequested) worker.Kill();

@@ -31,7 +31,8 @@ internal static class DotnetWorker
     public static string? FindPrecompiledProgram(string moduleAssemblyPath, string runtimeIdentifier, int runtimeMajorVersion, Func<string, bool> fileExists) =>
         ProgramIn(Path.Combine(ModuleDirectory(moduleAssemblyPath), PrecompiledFolderName, $"{runtimeIdentifier}-net{runtimeMajorVersion}"), fileExists);
 
-    private static string ModuleDirectory(string moduleAssemblyPath) =>
+    /// <summary>The folder the module assembly is in.</summary>
+    public static string ModuleDirectory(string moduleAssemblyPath) =>
         Path.GetDirectoryName(Path.GetFullPath(moduleAssemblyPath)) ?? "";
 
     private static string? ProgramIn(string directory, Func<string, bool> fileExists)

@@ -32,7 +32,7 @@ internal static class WorkerSelection
         }
 
         string why = program is null
-            ? $"{DotnetWorker.ProgramFileName} or {DotnetWorker.RuntimeConfigFileName} is missing from {Path.GetDirectoryName(Path.GetFullPath(moduleAssemblyPath))}"
+            ? $"{DotnetWorker.ProgramFileName} or {DotnetWorker.RuntimeConfigFileName} is missing from {DotnetWorker.ModuleDirectory(moduleAssemblyPath)}"
             : $"no .NET host with a runtime {DotnetHostLocator.LowestRuntimeMajorVersion} or later was found " +
               "(PowerShell does not run on one, and there is none in DOTNET_ROOT or on PATH)";
         if (preference == WorkerHostPreference.Dotnet)

@@ -23,12 +23,11 @@ public static class DownloadNames
             string stem = extensionFromContent ? name : Path.GetFileNameWithoutExtension(name);
             string extension = extensionFromContent ? "" : Path.GetExtension(name);
             // Candidate 1 is the name itself, n the name with "-n".
-            string series = $"{stem}\n{extension}\n{extensionFromContent}";
-            int n = nextSuffix.GetValueOrDefault(series, 1);
+            int n = nextSuffix.GetValueOrDefault(name, 1);
             string candidate = n == 1 ? name : $"{stem}-{n}{extension}";
             while (FormsOf(candidate, extensionFromContent).Any(taken.Contains))
                 candidate = $"{stem}-{++n}{extension}";
-            nextSuffix[series] = n;
+            nextSuffix[name] = n;
             foreach (string form in FormsOf(candidate, extensionFromContent)) taken.Add(form);
             names.Add(new PlannedName(candidate, extensionFromContent));
         }

@@ -40,7 +40,7 @@ public static class DownloadWarmUp
         public const int BodyLength = 4;
 
         private readonly MemoryStream _response = new(Encoding.Latin1.GetBytes(
-            "HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\nContent-Length: 4\r\n\r\n\xFF\xD8\xFF\xD9"));
+            $"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\nContent-Length: {BodyLength}\r\n\r\n\xFF\xD8\xFF\xD9"));
 
         public override bool CanRead => true;
         public override bool CanSeek => false;

@@ -310,11 +310,6 @@ internal sealed class ImageDownloader(HttpClient client, DownloadSettings settin
     {
         CheckLength(received, contentLength);
         result.TransferSeconds = MonotonicClock.SecondsBetween(headers, MonotonicClock.Now);
-        Commit(file, finalPath, received, result);
-    }
-
-    private void Commit(AtomicFileWriter file, string finalPath, long received, DownloadResult result)
-    {
         try
         {
             file.Commit(finalPath, settings.Overwrite);
