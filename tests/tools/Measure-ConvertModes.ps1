@@ -62,8 +62,9 @@ function Get-JitThreadSeconds {
     foreach ($task in $tasks) {
         $stat = Get-Content -LiteralPath (Join-Path $task.FullName 'stat') -Raw -ErrorAction Ignore
         if (-not $stat) { continue }
+        $open = $stat.IndexOf('(')
         $close = $stat.LastIndexOf(')')
-        if ($stat.Substring($stat.IndexOf('(') + 1, $close - $stat.IndexOf('(') - 1) -notlike '.NET Tiered Com*') { continue }
+        if ($stat.Substring($open + 1, $close - $open - 1) -notlike '.NET Tiered Com*') { continue }
         $fields = $stat.Substring($close + 2).Split(' ')
         # utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s.
         $seconds[$task.Name] = ([double] $fields[11] + [double] $fields[12]) / 100
