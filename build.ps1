@@ -11,6 +11,8 @@
     Build    Publishes src/ConcurrencyDemo to out/ConcurrencyDemo (our assemblies, the worker program, the
              format views, the help) and writes its manifest from the repository's ConcurrencyDemo.psd1.
              That folder is the module: Import-Module ./out/ConcurrencyDemo/ConcurrencyDemo.psd1
+             On Linux x64 with clang installed, it also compiles the worker program to native code for this
+             machine's processor, into the module's native/<rid>-<instruction set> (without clang it warns).
              Also publishes the concurrency-demo CLI, precompiled for this machine, to out/cli.
     Package  Writes out/packages/ConcurrencyDemo.<version>.nupkg, the staged module as the PowerShell Gallery
              takes it (made by Compress-PSResource, as Publish-PSResource makes it; without symbol files),
@@ -76,10 +78,8 @@ $OutDirectory = Join-Path $RepositoryRoot 'out'
 $StagingDirectory = Join-Path $OutDirectory 'ConcurrencyDemo'
 $CliProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Cli'
 $WorkerProject = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Worker'
-# This machine's platform, which the precompiled builds (the CLI in out/cli, the module's precompiled worker) are for.
+# This machine's platform, which the precompiled CLI in out/cli and the module's native worker are for.
 $MachineRuntime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
-# Where the staged module keeps the worker precompiled for this platform and .NET 10 (src/ConcurrencyDemo/Workers/DotnetWorker.cs).
-$PrecompiledWorkerFolder = "precompiled/$MachineRuntime-net10"
 $CliDirectory = Join-Path $OutDirectory 'cli'
 $PackagesDirectory = Join-Path $OutDirectory 'packages'
 $StagedManifest = Join-Path $StagingDirectory 'ConcurrencyDemo.psd1'
@@ -167,7 +167,7 @@ function Invoke-BuildTask {
         Remove-Item -LiteralPath $StagingDirectory -Recurse -Force
     }
     Invoke-Dotnet -Arguments 'publish', $ModuleProject, '--configuration', $Configuration, '--output', $StagingDirectory, '--nologo'
-    Invoke-PrecompiledWorkerPublish
+    $nativeWorker = Invoke-NativeWorkerPublish
     Write-StagedManifest
 
     # The project already keeps these out; checked here too because a stray copy of the PowerShellStandard
@@ -177,13 +177,11 @@ function Invoke-BuildTask {
         throw "The staged module holds assemblies that are not ours: $($foreign.Name -join ', ')."
     }
     Invoke-ModuleHelp
-    # Without the worker program Process mode would quietly fall back to pwsh workers, and without the precompiled
-    # one to the portable worker.
-    foreach ($file in 'ConcurrencyDemo.dll', 'ConcurrencyDemo.psd1', 'ConcurrencyDemo.Format.ps1xml', 'ConcurrencyDemo.Types.ps1xml',
-        'ConcurrencyDemo.Worker.dll', 'ConcurrencyDemo.Worker.runtimeconfig.json',
-        "$PrecompiledWorkerFolder/ConcurrencyDemo.Worker.dll", "$PrecompiledWorkerFolder/ConcurrencyDemo.Worker.runtimeconfig.json",
-        'ConcurrencyDemo.PhotoSite.dll',
-        'en-US/ConcurrencyDemo.dll-Help.xml', 'en-US/about_ConcurrencyDemo.help.txt') {
+    # Without the worker program Process mode would quietly fall back to pwsh workers, and without the native one
+    # to the portable worker.
+    foreach ($file in @('ConcurrencyDemo.dll', 'ConcurrencyDemo.psd1', 'ConcurrencyDemo.Format.ps1xml', 'ConcurrencyDemo.Types.ps1xml',
+        'ConcurrencyDemo.Worker.dll', 'ConcurrencyDemo.Worker.runtimeconfig.json', 'ConcurrencyDemo.PhotoSite.dll',
+        'en-US/ConcurrencyDemo.dll-Help.xml', 'en-US/about_ConcurrencyDemo.help.txt') + @($nativeWorker | Where-Object { $_ })) {
         if (-not (Test-Path -LiteralPath (Join-Path $StagingDirectory $file))) {
             throw "The staged module has no $file."
         }
@@ -192,14 +190,43 @@ function Invoke-BuildTask {
     Invoke-CliPublish
 }
 
-# Process mode's worker once more, precompiled (ReadyToRun) for this machine's platform and .NET 10, into
-# precompiled/<rid>-net10 of the staged module. The module starts it where PowerShell runs on .NET 10 on that
-# platform and the dotnet host is the one running PowerShell's own runtime (src/ConcurrencyDemo/Workers/WorkerSelection.cs),
-# and the portable worker everywhere else.
-function Invoke-PrecompiledWorkerPublish {
+# The instruction set the native worker is compiled for: the widest of the two the module knows that this processor
+# runs, as src/ConcurrencyDemo/Workers/MachineFacts.cs tells them apart; none on a processor that is not x64 or lacks AVX2.
+function Get-NativeInstructionSet {
+    if ([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -ne 'X64') { return $null }
+    if ([System.Runtime.Intrinsics.X86.Avx512F]::IsSupported -and [System.Runtime.Intrinsics.X86.Avx512F+VL]::IsSupported -and
+        [System.Runtime.Intrinsics.X86.Avx512BW]::IsSupported -and [System.Runtime.Intrinsics.X86.Avx512CD]::IsSupported -and
+        [System.Runtime.Intrinsics.X86.Avx512DQ]::IsSupported) { return 'avx512' }
+    if ([System.Runtime.Intrinsics.X86.Avx2]::IsSupported -and [System.Runtime.Intrinsics.X86.Bmi1]::IsSupported -and
+        [System.Runtime.Intrinsics.X86.Bmi2]::IsSupported -and [System.Runtime.Intrinsics.X86.Fma]::IsSupported -and
+        [System.Runtime.Intrinsics.X86.Lzcnt]::IsSupported) { return 'avx2' }
+    $null
+}
+
+# Process mode's worker once more, compiled to native code (Native AOT) for this machine's platform and processor, into
+# native/<rid>-<instruction set> of the staged module (see the worker's project file for why). The module starts it
+# where the platform and processor match (src/ConcurrencyDemo/Workers/NativeWorker.cs), the portable worker elsewhere.
+# Native AOT links with clang, on Linux only here; without it the module is staged without the native worker, and says
+# so. Returns the staged program's path under the module folder, or nothing.
+function Invoke-NativeWorkerPublish {
+    $instructionSet = Get-NativeInstructionSet
+    $why = if (-not $IsLinux) { 'it is built on Linux only' }
+        elseif (-not $instructionSet) { 'this processor has neither AVX-512 nor AVX2' }
+        elseif (-not (Get-Command -Name 'clang' -CommandType Application -ErrorAction SilentlyContinue)) { 'clang, which links it, is not installed (apt-get install clang)' }
+    if ($why) {
+        Write-Warning "The module is staged without the native worker, because $why; Process mode starts the portable worker."
+        return
+    }
+    $folder = "native/$MachineRuntime-$instructionSet"
+    # Published beside the build's other output first: the native compiler leaves symbol files that the module does not ship.
+    $published = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Worker' 'bin' $Configuration 'native' "$MachineRuntime-$instructionSet"
     Invoke-Dotnet -Arguments 'publish', $WorkerProject, '--configuration', $Configuration, '--framework', 'net10.0',
-        '--runtime', $MachineRuntime, '--self-contained', 'false', '-p:PublishReadyToRun=true',
-        '--output', (Join-Path $StagingDirectory $PrecompiledWorkerFolder), '--nologo'
+        '--runtime', $MachineRuntime, "-p:NativeInstructionSet=$instructionSet", '--output', $published, '--nologo' |
+        Out-Host
+    $destination = Join-Path $StagingDirectory $folder
+    $null = New-Item -ItemType Directory -Path $destination -Force
+    Copy-Item -LiteralPath (Join-Path $published 'ConcurrencyDemo.Worker') -Destination $destination
+    "$folder/ConcurrencyDemo.Worker"
 }
 
 # The CLI, precompiled for this machine's runtime and platform (see its project file for why).

@@ -288,8 +288,13 @@ Describe 'The module installed with Install-PSResource' -Skip:$IsWindows -ForEac
 
     It 'finds the worker program in the installed folder in Process mode' {
         $ProcessRuns[0].WorkerChoice | Should -HaveCount 1
-        # The portable worker, or the copy precompiled for this machine (precompiled/<rid>-net10) when pwsh runs on .NET 10.
-        $ProcessRuns[0].WorkerChoice[0] | Should -BeLike "* running $($Module.ModuleBase)*ConcurrencyDemo.Worker.dll, *"
+        # The native worker for this machine when the build staged one (native/<rid>-<instruction set>): the package kept
+        # no execute permission, which the module gave back at its first Process run (the smoke runs above). Else the
+        # portable worker.
+        $staged = Join-Path (Split-Path -Parent (Get-TestModulePath)) 'native' "$([System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)-*" 'ConcurrencyDemo.Worker'
+        $expected = if (Test-Path -Path $staged) { "$($Module.ModuleBase)/native/*/ConcurrencyDemo.Worker, a dotnet worker, because the module has the worker compiled natively for *" }
+            else { "* running $($Module.ModuleBase)*ConcurrencyDemo.Worker.dll, a dotnet worker, because *" }
+        $ProcessRuns[0].WorkerChoice[0] | Should -BeLike "Process: each worker process is $expected"
         foreach ($run in $ProcessRuns) {
             $run.WorkerHosts | Should -Be 'dotnet'
             $run.Succeeded | Should -Be 10

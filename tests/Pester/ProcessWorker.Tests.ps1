@@ -1,6 +1,7 @@
 #Requires -Version 7.4
-# Pester 5/6 tests of Process mode's worker processes in the staged module: the .NET worker program by default,
-# pwsh when CONCURRENCYDEMO_WORKER_HOST forces it, and no worker left behind either way. Run in a fresh pwsh after
+# Pester 5/6 tests of Process mode's worker processes in the staged module: the .NET worker program by default (its
+# native build where the module has one for this machine, else the portable one), pwsh when CONCURRENCYDEMO_WORKER_HOST
+# forces it, and no worker left behind either way. Run in a fresh pwsh after
 # `./build.ps1`:  Invoke-Pester ./tests/Pester/ProcessWorker.Tests.ps1
 # $env:CONCURRENCYDEMO_MODULE may name another ConcurrencyDemo.psd1, e.g. src/ConcurrencyDemo/bin/Debug/net8.0.
 # Timing bounds are generous: they tell overlapping workers from one-after-another, not a fast machine from a slow one.
@@ -10,6 +11,29 @@ Describe 'Process mode worker processes' {
         . (Join-Path $PSScriptRoot 'TestSupport.ps1')
         $ModulePath = Get-TestModulePath
         Import-Module $ModulePath -Force
+        $ModuleFolder = Split-Path -Parent (Get-Module ConcurrencyDemo).Path
+
+        # A copy of the staged module in the test drive, for tests that change the module folder.
+        function Copy-TestModule {
+            $copy = Join-Path $TestDrive ([guid]::NewGuid().ToString('n')) 'ConcurrencyDemo'
+            $null = New-Item -ItemType Directory -Path (Split-Path -Parent $copy)
+            Copy-Item -LiteralPath $ModuleFolder -Destination $copy -Recurse
+            $copy
+        }
+
+        # Two sleeps in Process mode in a pwsh of its own that imports the module in ModuleFolder (this session has the
+        # staged one loaded): the debug lines, then "succeeded: N" for the items a .NET worker ran.
+        function Invoke-SleepInModuleCopy {
+            param([string] $ModuleFolder)
+            Start-Job -ArgumentList (Join-Path $ModuleFolder 'ConcurrencyDemo.psd1') -ScriptBlock {
+                param([string] $Manifest)
+                Import-Module $Manifest
+                $DebugPreference = 'Continue'
+                $output = @(Invoke-SleepDemo -Mode Process -Count 2 -Seconds 0 5>&1)
+                $output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message
+                "succeeded: $(@($output | Where-Object { $_.Success -and $_.WorkerHost -eq 'dotnet' }).Count)"
+            } | Receive-Job -Wait -AutoRemoveJob
+        }
 
         $WorkerHostVariable = 'CONCURRENCYDEMO_WORKER_HOST'
         $SavedWorkerHost = [Environment]::GetEnvironmentVariable($WorkerHostVariable)
@@ -46,22 +70,15 @@ Describe 'Process mode worker processes' {
                 Where-Object { $_ -is [System.Management.Automation.DebugRecord] } |
                 ForEach-Object Message)
 
-            $debug | Where-Object { $_ -like 'Process: each worker process is *ConcurrencyDemo.Worker.dll, a dotnet worker, because *' } |
+            $debug | Where-Object { $_ -like 'Process: each worker process is *ConcurrencyDemo.Worker*, a dotnet worker, because *' } |
                 Should -Not -BeNullOrEmpty
         }
 
-        It 'starts the worker precompiled for this platform and .NET version when the module has one' {
-            # ./build.ps1 stages one for the machine that built it, for .NET 10; pwsh on another version runs the portable one.
-            $precompiled = Join-Path (Split-Path -Parent (Get-Module ConcurrencyDemo).Path) 'precompiled' (
-                "$([System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)-net$([Environment]::Version.Major)") 'ConcurrencyDemo.Worker.dll'
-            if (-not (Test-Path -LiteralPath $precompiled)) {
-                Set-ItResult -Skipped -Because "the module has no $precompiled (pwsh runs on .NET $([Environment]::Version.Major))"
-                return
-            }
-            # Only a dotnet known to run PowerShell's own runtime may start precompiled code: pwsh as a .NET tool, or a
-            # pwsh on a shared .NET installation. A pwsh that carries its own runtime starts the portable worker.
-            if ([System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory() -notmatch '[\\/]shared[\\/]Microsoft\.NETCore\.App[\\/]') {
-                Set-ItResult -Skipped -Because 'this pwsh carries its own .NET runtime, so its workers are the portable program'
+        It 'starts the native worker for this platform and processor when the module has one' {
+            # ./build.ps1 stages one for the machine that built it, on Linux x64 with clang (native/<rid>-<instruction set>).
+            $native = @(Get-ChildItem -Path (Join-Path $ModuleFolder 'native' "$([System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)-*" 'ConcurrencyDemo.Worker*') -File -ErrorAction SilentlyContinue)
+            if ($native.Count -eq 0) {
+                Set-ItResult -Skipped -Because "the module in $ModuleFolder has no native worker for this platform"
                 return
             }
             $DebugPreference = 'Continue'
@@ -69,11 +86,42 @@ Describe 'Process mode worker processes' {
             $debug = @($output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
             $results = @($output | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] })
 
-            $debug | Where-Object { $_ -like "Process: each worker process is * running $precompiled, a dotnet worker, because *" } |
+            $debug | Where-Object { $_ -like "Process: each worker process is $($native[0].FullName), a dotnet worker, because the module has the worker compiled natively for *" } |
                 Should -Not -BeNullOrEmpty
             $results.Count | Should -Be 2
             @($results | Where-Object { $_.Success -and $_.WorkerHost -eq 'dotnet' -and $_.ProcessId -ne $PID }).Count | Should -Be 2
             Wait-NoChildProcess | Should -BeNullOrEmpty
+        }
+
+        It 'gives the native worker back the execute permission a package took, and starts it' -Skip:$IsWindows {
+            # Install-PSResource leaves it so: a package's archive keeps no permissions. A copy of the module, so that
+            # the staged one is left alone.
+            $copy = Copy-TestModule
+            $native = @(Get-ChildItem -Path (Join-Path $copy 'native' '*' 'ConcurrencyDemo.Worker') -File -ErrorAction SilentlyContinue)
+            if ($native.Count -eq 0) {
+                Set-ItResult -Skipped -Because "the module in $ModuleFolder has no native worker"
+                return
+            }
+            $executable = [IO.UnixFileMode]'UserExecute, GroupExecute, OtherExecute'
+            foreach ($file in $native) { $file.UnixFileMode = $file.UnixFileMode -band -bnot $executable }
+
+            $lines = Invoke-SleepInModuleCopy -ModuleFolder $copy
+
+            $lines | Where-Object { $_ -like "Process: each worker process is $copy/native/*/ConcurrencyDemo.Worker, a dotnet worker, because * (its execute permission, which the package had not kept, was given back)." } |
+                Should -Not -BeNullOrEmpty
+            $lines | Should -Contain 'succeeded: 2'
+            foreach ($file in $native) { (Get-Item -LiteralPath $file.FullName).UnixFileMode -band $executable | Should -Not -Be 0 }
+        }
+
+        It 'starts the portable worker with the .NET host where the module has no native worker' {
+            $copy = Copy-TestModule
+            Remove-Item -LiteralPath (Join-Path $copy 'native') -Recurse -Force -ErrorAction SilentlyContinue
+
+            $lines = Invoke-SleepInModuleCopy -ModuleFolder $copy
+
+            $lines | Where-Object { $_ -like "Process: each worker process is * running $(Join-Path $copy 'ConcurrencyDemo.Worker.dll'), a dotnet worker, because the .NET host was found as *" } |
+                Should -Not -BeNullOrEmpty
+            $lines | Should -Contain 'succeeded: 2'
         }
 
         It 'overlaps ten half-second items on ten .NET workers' {

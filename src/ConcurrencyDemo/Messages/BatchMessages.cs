@@ -16,7 +16,7 @@ internal static class BatchMessages
     public static string RunStarting(RunStartedEvent run) =>
         Invariant($"{run.Mode}: running {run.ItemCount} {run.Workload} item(s), at most {run.ThrottleLimit} at once.");
 
-    /// <summary>"Process: each worker process is /usr/bin/dotnet running .../ConcurrencyDemo.Worker.dll, a dotnet worker, because ...".</summary>
+    /// <summary>"Process: each worker process is .../native/linux-x64-avx512/ConcurrencyDemo.Worker, a dotnet worker, because ...".</summary>
     public static string WorkerChosen(ChosenWorker worker) =>
         $"Process: each worker process is {worker.Description}, a {worker.Command.HostKind} worker, because {worker.Reason}.";
 

@@ -18,11 +18,11 @@ internal static class DotnetHostLocator
 
         // `dotnet pwsh` (a local .NET tool) or `dotnet pwsh.dll`: the muxer runs PowerShell itself, on a runtime that can run us.
         if (machine.ProcessPath is { Length: > 0 } processPath && IsMuxer(processPath) && machine.FileExists(processPath))
-            return new DotnetHost(processPath, "the process running PowerShell", RunsPowerShellsRuntime: true);
+            return new DotnetHost(processPath, "the process running PowerShell");
 
         // A global tool's or a framework-dependent pwsh: the runtime it runs on is in a dotnet installation.
         if (InstallationOfRuntime(machine.RuntimeDirectory) is { } root && machine.FileExists(Path.Combine(root, muxer)))
-            return new DotnetHost(Path.Combine(root, muxer), "the installation of the runtime PowerShell runs on", RunsPowerShellsRuntime: true);
+            return new DotnetHost(Path.Combine(root, muxer), "the installation of the runtime PowerShell runs on");
 
         if (machine.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } dotnetRoot)
         {

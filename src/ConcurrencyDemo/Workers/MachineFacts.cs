@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace ConcurrencyDemo.Workers;
 
@@ -20,12 +21,21 @@ internal sealed record MachineFacts
     /// <summary>The portable runtime identifier of this platform, as "linux-x64".</summary>
     public required string RuntimeIdentifier { get; init; }
 
-    /// <summary>The major version of the .NET runtime PowerShell runs on.</summary>
-    public required int RuntimeMajorVersion { get; init; }
+    /// <summary>
+    /// The instruction sets, by the native compiler's names, that a native worker may have been compiled for and this
+    /// processor runs, widest first: "avx512" (AVX-512 F, BW, CD, DQ and VL) and "avx2" (with BMI1, BMI2, FMA and LZCNT).
+    /// </summary>
+    public required IReadOnlyList<string> InstructionSets { get; init; }
 
     public required Func<string, string?> GetEnvironmentVariable { get; init; }
 
     public required Func<string, bool> FileExists { get; init; }
+
+    /// <summary>Whether a file may be run as a program: on Unix, that it has an execute permission.</summary>
+    public required Func<string, bool> IsExecutable { get; init; }
+
+    /// <summary>Gives a file the execute permission its read permissions imply (chmod +x); false where that is not allowed.</summary>
+    public required Func<string, bool> TryMakeExecutable { get; init; }
 
     /// <summary>The names (not paths) of a folder's subfolders; none when the folder does not exist.</summary>
     public required Func<string, IEnumerable<string>> SubdirectoryNames { get; init; }
@@ -39,12 +49,55 @@ internal sealed record MachineFacts
         RuntimeDirectory = RuntimeEnvironment.GetRuntimeDirectory(),
         IsWindows = OperatingSystem.IsWindows(),
         RuntimeIdentifier = RuntimeInformation.RuntimeIdentifier,
-        RuntimeMajorVersion = Environment.Version.Major,
+        InstructionSets = ProcessorInstructionSets(),
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
         FileExists = File.Exists,
+        IsExecutable = HasExecutePermission,
+        TryMakeExecutable = AddExecutePermission,
         SubdirectoryNames = ListSubdirectoryNames,
         ResolveLinks = ResolveFileLinks,
     };
+
+    private static IReadOnlyList<string> ProcessorInstructionSets()
+    {
+        var sets = new List<string>();
+        if (Avx512F.IsSupported && Avx512F.VL.IsSupported && Avx512BW.IsSupported && Avx512CD.IsSupported && Avx512DQ.IsSupported)
+            sets.Add("avx512");
+        if (Avx2.IsSupported && Bmi1.IsSupported && Bmi2.IsSupported && Fma.IsSupported && Lzcnt.IsSupported)
+            sets.Add("avx2");
+        return sets;
+    }
+
+    private static bool HasExecutePermission(string path)
+    {
+        if (OperatingSystem.IsWindows()) return File.Exists(path);
+        try
+        {
+            return (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool AddExecutePermission(string path)
+    {
+        if (OperatingSystem.IsWindows()) return false;
+        try
+        {
+            var mode = File.GetUnixFileMode(path);
+            if (mode.HasFlag(UnixFileMode.UserRead)) mode |= UnixFileMode.UserExecute;
+            if (mode.HasFlag(UnixFileMode.GroupRead)) mode |= UnixFileMode.GroupExecute;
+            if (mode.HasFlag(UnixFileMode.OtherRead)) mode |= UnixFileMode.OtherExecute;
+            File.SetUnixFileMode(path, mode);
+            return HasExecutePermission(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     private static IEnumerable<string> ListSubdirectoryNames(string path)
     {

@@ -1,9 +1,10 @@
 namespace ConcurrencyDemo.Workers;
 
 /// <summary>
-/// Chooses how Process mode starts its workers from inside PowerShell. A worker needs the .NET runtime and
-/// the engine, not PowerShell: the .NET worker program is ready in well under a second, where a pwsh that
-/// imports the module takes about one, and several at once compete for the same cores. So pwsh is only the
+/// Chooses how Process mode starts its workers from inside PowerShell. A worker needs the engine, not PowerShell:
+/// the worker program compiled natively for this platform and processor is ready in a few milliseconds, the portable
+/// one run by a .NET host in well under a second, where a pwsh that imports the module takes about one, and several
+/// at once compete for the same cores. So the native worker comes first, then the portable one, and pwsh is only the
 /// fallback, for a machine with no .NET host that can run the program, or when the user forces it.
 /// </summary>
 internal static class WorkerSelection
@@ -14,17 +15,26 @@ internal static class WorkerSelection
         if (preference == WorkerHostPreference.Pwsh)
             return Pwsh(machine, moduleAssemblyPath, psHome, $"{WorkerHostSetting.VariableName} is 'pwsh'");
 
+        var native = NativeWorker.Find(machine, moduleAssemblyPath);
+        // A package's archive keeps no file permissions, so a module installed from one (Install-PSResource) has a
+        // native worker that may not be run until it gets its execute permission back, which its owner can give it.
+        bool permissionGivenBack = native is { IsExecutable: false } && machine.TryMakeExecutable(native.Path);
+        if (native is not null && (native.IsExecutable || permissionGivenBack))
+        {
+            string compiled = $"the module has the worker compiled natively for {native.RuntimeIdentifier} and {native.InstructionSet}, which this processor runs";
+            if (permissionGivenBack)
+                compiled += " (its execute permission, which the package had not kept, was given back)";
+            return new ChosenWorker(NativeWorker.CreateCommand(native.Path), native.Path,
+                preference == WorkerHostPreference.Dotnet ? $"{WorkerHostSetting.VariableName} is 'dotnet' and {compiled}" : compiled);
+        }
+
         string? program = DotnetWorker.FindProgram(moduleAssemblyPath, machine.FileExists);
         var host = program is null ? null : DotnetHostLocator.Find(machine);
         if (program is not null && host is not null)
         {
             string found = $"the .NET host was found as {host.FoundAs}";
-            if (host.RunsPowerShellsRuntime &&
-                DotnetWorker.FindPrecompiledProgram(moduleAssemblyPath, machine.RuntimeIdentifier, machine.RuntimeMajorVersion, machine.FileExists) is { } precompiled)
-            {
-                program = precompiled;
-                found += $", and the module has the worker precompiled for {machine.RuntimeIdentifier} and .NET {machine.RuntimeMajorVersion}";
-            }
+            if (native is not null)
+                found += $", and the native worker {native.Path} has no execute permission, which could not be given back";
             return new ChosenWorker(
                 DotnetWorker.CreateCommand(host.Path, program),
                 $"{host.Path} running {program}",

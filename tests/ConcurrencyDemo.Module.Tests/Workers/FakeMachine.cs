@@ -10,6 +10,10 @@ internal sealed class FakeMachine
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _notExecutable = new(StringComparer.Ordinal);
+
+    /// <summary>Whether chmod +x succeeds here (false: the module folder belongs to someone else).</summary>
+    public bool CanMakeExecutable { get; set; } = true;
 
     public string? ProcessPath { get; set; } = At("opt", "microsoft", "powershell", "7", "pwsh");
 
@@ -20,7 +24,8 @@ internal sealed class FakeMachine
 
     public string RuntimeIdentifier { get; set; } = OperatingSystem.IsWindows() ? "win-x64" : "linux-x64";
 
-    public int RuntimeMajorVersion { get; set; } = 10;
+    /// <summary>A processor with both instruction sets a native worker may be compiled for, unless a test says otherwise.</summary>
+    public string[] InstructionSets { get; set; } = ["avx512", "avx2"];
 
     public string Muxer => IsWindows ? "dotnet.exe" : "dotnet";
 
@@ -68,14 +73,17 @@ internal sealed class FakeMachine
         return this;
     }
 
-    /// <summary>The worker program precompiled for one platform and .NET version, as build.ps1 stages it (folder "linux-x64-net10").</summary>
-    public FakeMachine WithPrecompiledWorker(string moduleFolder, string folderName)
+    /// <summary>The worker program compiled natively for one platform and instruction set, as build.ps1 stages it (folder "linux-x64-avx512").</summary>
+    public FakeMachine WithNativeWorker(string moduleFolder, string folderName, bool executable = true)
     {
-        string folder = Path.Combine(moduleFolder, "precompiled", folderName);
-        _files.Add(Path.Combine(folder, "ConcurrencyDemo.Worker.dll"));
-        _files.Add(Path.Combine(folder, "ConcurrencyDemo.Worker.runtimeconfig.json"));
+        string program = NativeWorkerPath(moduleFolder, folderName);
+        _files.Add(program);
+        if (!executable) _notExecutable.Add(program);
         return this;
     }
+
+    public string NativeWorkerPath(string moduleFolder, string folderName) =>
+        Path.Combine(moduleFolder, "native", folderName, IsWindows ? "ConcurrencyDemo.Worker.exe" : "ConcurrencyDemo.Worker");
 
     public MachineFacts Facts => new()
     {
@@ -83,9 +91,11 @@ internal sealed class FakeMachine
         RuntimeDirectory = RuntimeDirectory,
         IsWindows = IsWindows,
         RuntimeIdentifier = RuntimeIdentifier,
-        RuntimeMajorVersion = RuntimeMajorVersion,
+        InstructionSets = InstructionSets,
         GetEnvironmentVariable = name => _environment.GetValueOrDefault(name),
         FileExists = _files.Contains,
+        IsExecutable = path => _files.Contains(path) && !_notExecutable.Contains(path),
+        TryMakeExecutable = path => CanMakeExecutable && _files.Contains(path) && _notExecutable.Remove(path),
         SubdirectoryNames = SubdirectoryNames,
         ResolveLinks = path => _links.GetValueOrDefault(path, path),
     };

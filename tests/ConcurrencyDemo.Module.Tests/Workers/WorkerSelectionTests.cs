@@ -39,47 +39,112 @@ public class WorkerSelectionTests
     }
 
     [Fact]
-    public void The_worker_precompiled_for_this_platform_and_runtime_is_preferred()
+    public void The_worker_compiled_natively_for_this_platform_and_processor_is_preferred()
     {
-        var machine = DotnetToolPwsh().WithPrecompiledWorker(ModuleFolder, "linux-x64-net10");
+        var machine = DotnetToolPwsh().WithNativeWorker(ModuleFolder, "linux-x64-avx512");
         machine.RuntimeIdentifier = "linux-x64";
-        machine.RuntimeMajorVersion = 10;
-        string precompiled = Path.Combine(ModuleFolder, "precompiled", "linux-x64-net10", "ConcurrencyDemo.Worker.dll");
+        string native = machine.NativeWorkerPath(ModuleFolder, "linux-x64-avx512");
 
         var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
 
         Assert.Equal("dotnet", chosen.Command.HostKind);
-        Assert.Equal(new[] { "exec", precompiled }, chosen.Command.Arguments);
-        Assert.Equal("the .NET host was found as the process running PowerShell, and the module has the worker precompiled for linux-x64 and .NET 10", chosen.Reason);
-    }
-
-    [Theory]
-    [InlineData("linux-x64", 11)] // a later .NET would not use code precompiled for 10
-    [InlineData("linux-arm64", 10)]
-    public void A_worker_precompiled_for_another_platform_or_runtime_is_left_alone(string runtimeIdentifier, int runtimeMajorVersion)
-    {
-        var machine = DotnetToolPwsh().WithPrecompiledWorker(ModuleFolder, "linux-x64-net10");
-        machine.RuntimeIdentifier = runtimeIdentifier;
-        machine.RuntimeMajorVersion = runtimeMajorVersion;
-
-        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
-
-        Assert.Equal(new[] { "exec", WorkerProgram }, chosen.Command.Arguments);
+        Assert.Equal(native, chosen.Command.FileName);
+        Assert.Empty(chosen.Command.Arguments);
+        Assert.Equal(native, chosen.Description);
+        Assert.Equal("the module has the worker compiled natively for linux-x64 and avx512, which this processor runs", chosen.Reason);
     }
 
     [Fact]
-    public void A_host_found_on_PATH_runs_the_portable_worker_even_beside_a_precompiled_one()
+    public void The_native_worker_needs_no_dotnet_host()
     {
-        // A self-contained pwsh: which runtime the dotnet on PATH would pick is not known, so precompiled code might not fit it.
-        var machine = PwshOnly().WithDotnet(DotnetRoot, "10.0.12").WithPrecompiledWorker(ModuleFolder, "linux-x64-net10")
-            .WithVariable("PATH", DotnetRoot);
+        var machine = PwshOnly().WithNativeWorker(ModuleFolder, "linux-x64-avx2");
         machine.RuntimeIdentifier = "linux-x64";
 
         var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
 
-        Assert.Equal("dotnet", chosen.Command.HostKind);
+        Assert.Equal(machine.NativeWorkerPath(ModuleFolder, "linux-x64-avx2"), chosen.Command.FileName);
+    }
+
+    [Theory]
+    [InlineData(new[] { "avx512", "avx2" }, "linux-x64-avx512")]
+    [InlineData(new[] { "avx2" }, "linux-x64-avx2")]
+    public void The_native_worker_for_the_widest_instruction_set_the_processor_runs_is_chosen(string[] instructionSets, string expectedFolder)
+    {
+        var machine = DotnetToolPwsh().WithNativeWorker(ModuleFolder, "linux-x64-avx2").WithNativeWorker(ModuleFolder, "linux-x64-avx512");
+        machine.RuntimeIdentifier = "linux-x64";
+        machine.InstructionSets = instructionSets;
+
+        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
+
+        Assert.Equal(machine.NativeWorkerPath(ModuleFolder, expectedFolder), chosen.Command.FileName);
+    }
+
+    [Theory]
+    [InlineData("linux-arm64", new[] { "avx512", "avx2" })]
+    [InlineData("linux-x64", new[] { "avx2" })] // a processor without AVX-512 would stop at the first instruction it lacks
+    [InlineData("linux-x64", new string[0])]
+    public void A_native_worker_for_another_platform_or_processor_is_left_alone(string runtimeIdentifier, string[] instructionSets)
+    {
+        var machine = DotnetToolPwsh().WithNativeWorker(ModuleFolder, "linux-x64-avx512");
+        machine.RuntimeIdentifier = runtimeIdentifier;
+        machine.InstructionSets = instructionSets;
+
+        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
+
+        Assert.Equal(machine.ProcessPath, chosen.Command.FileName);
         Assert.Equal(new[] { "exec", WorkerProgram }, chosen.Command.Arguments);
-        Assert.Equal("the .NET host was found as PATH", chosen.Reason);
+        Assert.Equal("the .NET host was found as the process running PowerShell", chosen.Reason);
+    }
+
+    [Fact]
+    public void A_native_worker_that_lost_its_execute_permission_gets_it_back_and_is_used()
+    {
+        // As Install-PSResource leaves it: a package's archive keeps no permissions.
+        var machine = DotnetToolPwsh().WithNativeWorker(ModuleFolder, "linux-x64-avx512", executable: false);
+        machine.RuntimeIdentifier = "linux-x64";
+        string native = machine.NativeWorkerPath(ModuleFolder, "linux-x64-avx512");
+
+        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
+
+        Assert.Equal(native, chosen.Command.FileName);
+        Assert.EndsWith("which this processor runs (its execute permission, which the package had not kept, was given back)", chosen.Reason);
+        Assert.True(machine.Facts.IsExecutable(native));
+    }
+
+    [Fact]
+    public void A_native_worker_that_may_not_be_run_gives_way_to_the_portable_one_and_says_so()
+    {
+        // Installed by someone else, for all users: this user may not change its permissions.
+        var machine = DotnetToolPwsh().WithNativeWorker(ModuleFolder, "linux-x64-avx512", executable: false);
+        machine.RuntimeIdentifier = "linux-x64";
+        machine.CanMakeExecutable = false;
+
+        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
+
+        Assert.Equal(new[] { "exec", WorkerProgram }, chosen.Command.Arguments);
+        Assert.Equal("the .NET host was found as the process running PowerShell, and the native worker " +
+            $"{machine.NativeWorkerPath(ModuleFolder, "linux-x64-avx512")} has no execute permission, which could not be given back", chosen.Reason);
+    }
+
+    [Fact]
+    public void The_variable_forces_pwsh_even_beside_a_native_worker()
+    {
+        var machine = DotnetToolPwsh().WithNativeWorker(ModuleFolder, "linux-x64-avx512").WithVariable("CONCURRENCYDEMO_WORKER_HOST", "pwsh");
+        machine.RuntimeIdentifier = "linux-x64";
+
+        Assert.Equal("pwsh", WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome).Command.HostKind);
+    }
+
+    [Fact]
+    public void Insisting_on_dotnet_takes_the_native_worker_where_there_is_one()
+    {
+        var machine = PwshOnly().WithNativeWorker(ModuleFolder, "linux-x64-avx512").WithVariable("CONCURRENCYDEMO_WORKER_HOST", "dotnet");
+        machine.RuntimeIdentifier = "linux-x64";
+
+        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
+
+        Assert.Equal(machine.NativeWorkerPath(ModuleFolder, "linux-x64-avx512"), chosen.Command.FileName);
+        Assert.StartsWith("CONCURRENCYDEMO_WORKER_HOST is 'dotnet' and the module has the worker compiled natively", chosen.Reason);
     }
 
     [Fact]
