@@ -191,16 +191,17 @@ function Invoke-BuildTask {
 }
 
 # The instruction set the native worker is compiled for: the widest of the two the module knows that this processor
-# runs, as src/ConcurrencyDemo/Workers/MachineFacts.cs tells them apart; none on a processor that is not x64 or lacks AVX2.
+# runs, told apart as src/ConcurrencyDemo/Workers/MachineFacts.cs does (the .NET 10 native compiler's groups: "avx2" is
+# AVX2 with BMI1, BMI2, FMA, LZCNT, MOVBE and F16C; "avx512" adds AVX-512 F, BW, CD, DQ and VL); none without AVX2.
 function Get-NativeInstructionSet {
-    if ([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -ne 'X64') { return $null }
-    if ([System.Runtime.Intrinsics.X86.Avx512F]::IsSupported -and [System.Runtime.Intrinsics.X86.Avx512F+VL]::IsSupported -and
-        [System.Runtime.Intrinsics.X86.Avx512BW]::IsSupported -and [System.Runtime.Intrinsics.X86.Avx512CD]::IsSupported -and
-        [System.Runtime.Intrinsics.X86.Avx512DQ]::IsSupported) { return 'avx512' }
-    if ([System.Runtime.Intrinsics.X86.Avx2]::IsSupported -and [System.Runtime.Intrinsics.X86.Bmi1]::IsSupported -and
-        [System.Runtime.Intrinsics.X86.Bmi2]::IsSupported -and [System.Runtime.Intrinsics.X86.Fma]::IsSupported -and
-        [System.Runtime.Intrinsics.X86.Lzcnt]::IsSupported) { return 'avx2' }
-    $null
+    $x86 = 'System.Runtime.Intrinsics.X86'
+    $cpuIdEcx = if (([type]"$x86.X86Base")::IsSupported) { ([type]"$x86.X86Base")::CpuId(1, 0).Item3 } else { 0 }
+    $movbeAndF16c = (1 -shl 22) -bor (1 -shl 29)
+    $avx2 = @('Avx2', 'Bmi1', 'Bmi2', 'Fma', 'Lzcnt' | Where-Object { -not ([type]"$x86.$_")::IsSupported }).Count -eq 0 -and
+        ($cpuIdEcx -band $movbeAndF16c) -eq $movbeAndF16c
+    if (-not $avx2) { return $null }
+    $avx512 = @('Avx512F', 'Avx512F+VL', 'Avx512BW', 'Avx512CD', 'Avx512DQ' | Where-Object { -not ([type]"$x86.$_")::IsSupported }).Count -eq 0
+    if ($avx512) { 'avx512' } else { 'avx2' }
 }
 
 # Process mode's worker once more, compiled to native code (Native AOT) for this machine's platform and processor, into
@@ -211,8 +212,9 @@ function Get-NativeInstructionSet {
 function Invoke-NativeWorkerPublish {
     $instructionSet = Get-NativeInstructionSet
     $why = if (-not $IsLinux) { 'it is built on Linux only' }
-        elseif (-not $instructionSet) { 'this processor has neither AVX-512 nor AVX2' }
-        elseif (-not (Get-Command -Name 'clang' -CommandType Application -ErrorAction SilentlyContinue)) { 'clang, which links it, is not installed (apt-get install clang)' }
+        elseif ([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -ne 'X64') { 'it is built for x64 processors only' }
+        elseif (-not $instructionSet) { 'this processor lacks AVX2 (with BMI1, BMI2, FMA, LZCNT, MOVBE and F16C)' }
+        elseif (-not (Get-Command -Name 'clang' -CommandType Application -ErrorAction SilentlyContinue)) { 'clang, which links it, is not installed (on Debian and Ubuntu: apt-get install clang)' }
     if ($why) {
         Write-Warning "The module is staged without the native worker, because $why; Process mode starts the portable worker."
         return
@@ -226,6 +228,12 @@ function Invoke-NativeWorkerPublish {
     $destination = Join-Path $StagingDirectory $folder
     $null = New-Item -ItemType Directory -Path $destination -Force
     Copy-Item -LiteralPath (Join-Path $published 'ConcurrencyDemo.Worker') -Destination $destination
+    # Started once with no input, as the module first starts it: it must say it is ready, then end cleanly.
+    $program = Join-Path $destination 'ConcurrencyDemo.Worker'
+    $ready = @($null | & $program) -match '"type":"ready"'
+    if ($LASTEXITCODE -ne 0 -or -not $ready) {
+        throw "The native worker does not start: $program exited with $LASTEXITCODE$(if (-not $ready) { ' without saying it was ready' })."
+    }
     "$folder/ConcurrencyDemo.Worker"
 }
 

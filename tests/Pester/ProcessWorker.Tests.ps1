@@ -21,11 +21,11 @@ Describe 'Process mode worker processes' {
             $copy
         }
 
-        # Two sleeps in Process mode in a pwsh of its own that imports the module in ModuleFolder (this session has the
+        # Two sleeps in Process mode in a pwsh of its own that imports the module in Folder (this session has the
         # staged one loaded): the debug lines, then "succeeded: N" for the items a .NET worker ran.
         function Invoke-SleepInModuleCopy {
-            param([string] $ModuleFolder)
-            Start-Job -ArgumentList (Join-Path $ModuleFolder 'ConcurrencyDemo.psd1') -ScriptBlock {
+            param([string] $Folder)
+            Start-Job -ArgumentList (Join-Path $Folder 'ConcurrencyDemo.psd1') -ScriptBlock {
                 param([string] $Manifest)
                 Import-Module $Manifest
                 $DebugPreference = 'Continue'
@@ -86,7 +86,8 @@ Describe 'Process mode worker processes' {
             $debug = @($output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
             $results = @($output | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] })
 
-            $debug | Where-Object { $_ -like "Process: each worker process is $($native[0].FullName), a dotnet worker, because the module has the worker compiled natively for *" } |
+            # The module takes the widest instruction set this processor runs, when the build staged more than one.
+            $debug | Where-Object { $_ -like "Process: each worker process is $ModuleFolder/native/$([System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)-*/ConcurrencyDemo.Worker, a dotnet worker, because the module has the worker compiled natively for *" } |
                 Should -Not -BeNullOrEmpty
             $results.Count | Should -Be 2
             @($results | Where-Object { $_.Success -and $_.WorkerHost -eq 'dotnet' -and $_.ProcessId -ne $PID }).Count | Should -Be 2
@@ -105,7 +106,7 @@ Describe 'Process mode worker processes' {
             $executable = [IO.UnixFileMode]'UserExecute, GroupExecute, OtherExecute'
             foreach ($file in $native) { $file.UnixFileMode = $file.UnixFileMode -band -bnot $executable }
 
-            $lines = Invoke-SleepInModuleCopy -ModuleFolder $copy
+            $lines = Invoke-SleepInModuleCopy -Folder $copy
 
             $lines | Where-Object { $_ -like "Process: each worker process is $copy/native/*/ConcurrencyDemo.Worker, a dotnet worker, because * (its execute permission, which the package had not kept, was given back)." } |
                 Should -Not -BeNullOrEmpty
@@ -113,11 +114,28 @@ Describe 'Process mode worker processes' {
             foreach ($file in $native) { (Get-Item -LiteralPath $file.FullName).UnixFileMode -band $executable | Should -Not -Be 0 }
         }
 
+        It 'starts the portable worker, and says why, where the native one does not run on this machine' -Skip:$IsWindows {
+            # As a native worker linked against a newer C library than this Linux has would: it stops before it is ready.
+            $copy = Copy-TestModule
+            $native = @(Get-ChildItem -Path (Join-Path $copy 'native' '*' 'ConcurrencyDemo.Worker') -File -ErrorAction SilentlyContinue)
+            if ($native.Count -eq 0) {
+                Set-ItResult -Skipped -Because "the module in $ModuleFolder has no native worker"
+                return
+            }
+            foreach ($file in $native) { Set-Content -LiteralPath $file.FullName -Value "#!/bin/sh`necho 'cannot run here' >&2`nexit 3" }
+
+            $lines = Invoke-SleepInModuleCopy -Folder $copy
+
+            $lines | Where-Object { $_ -like "Process: each worker process is * running $(Join-Path $copy 'ConcurrencyDemo.Worker.dll'), a dotnet worker, because * and the native worker $copy/native/*/ConcurrencyDemo.Worker does not run here (it exited with code 3 before it was ready: cannot run here)." } |
+                Should -Not -BeNullOrEmpty
+            $lines | Should -Contain 'succeeded: 2'
+        }
+
         It 'starts the portable worker with the .NET host where the module has no native worker' {
             $copy = Copy-TestModule
             Remove-Item -LiteralPath (Join-Path $copy 'native') -Recurse -Force -ErrorAction SilentlyContinue
 
-            $lines = Invoke-SleepInModuleCopy -ModuleFolder $copy
+            $lines = Invoke-SleepInModuleCopy -Folder $copy
 
             $lines | Where-Object { $_ -like "Process: each worker process is * running $(Join-Path $copy 'ConcurrencyDemo.Worker.dll'), a dotnet worker, because the .NET host was found as *" } |
                 Should -Not -BeNullOrEmpty

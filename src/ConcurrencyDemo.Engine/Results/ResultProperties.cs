@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace ConcurrencyDemo.Engine.Results;
@@ -16,6 +17,7 @@ public static class ResultProperties
 
     public static IReadOnlyList<PropertyInfo> InOrder(Type resultType) => ByType.GetOrAdd(resultType, Find);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Front ends list the properties of result types they use; the trimmed native worker never shows results.")]
     private static IReadOnlyList<PropertyInfo> Find(Type resultType)
     {
         var hierarchy = new List<Type>();

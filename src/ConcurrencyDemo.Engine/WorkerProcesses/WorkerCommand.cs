@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace ConcurrencyDemo.Engine.WorkerProcesses;
@@ -18,6 +19,7 @@ public sealed record WorkerCommand(string FileName, IReadOnlyList<string> Argume
         new(FindDotnetHost(), [assemblyPath, .. arguments], WorkerHostKind.Dotnet);
 
     /// <summary>The worker of the program now running (its entry assembly's <c>worker</c> command).</summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Only the CLI calls it, which is never a single-file bundle; the native worker starts no workers.")]
     public static WorkerCommand ForCurrentProgram(params string[] arguments)
     {
         string? processPath = Environment.ProcessPath;

@@ -23,7 +23,8 @@ internal sealed record MachineFacts
 
     /// <summary>
     /// The instruction sets, by the native compiler's names, that a native worker may have been compiled for and this
-    /// processor runs, widest first: "avx512" (AVX-512 F, BW, CD, DQ and VL) and "avx2" (with BMI1, BMI2, FMA and LZCNT).
+    /// processor runs, widest first: "avx512" (AVX-512 F, BW, CD, DQ and VL, on top of "avx2") and "avx2" (with BMI1,
+    /// BMI2, FMA, LZCNT, MOVBE and F16C), as the .NET 10 native compiler groups them.
     /// </summary>
     public required IReadOnlyList<string> InstructionSets { get; init; }
 
@@ -36,6 +37,9 @@ internal sealed record MachineFacts
 
     /// <summary>Gives a file the execute permission its read permissions imply (chmod +x); false where that is not allowed.</summary>
     public required Func<string, bool> TryMakeExecutable { get; init; }
+
+    /// <summary>Null when a native worker starts here and says it is ready; otherwise why it does not (<see cref="NativeWorkerProbe"/>).</summary>
+    public required Func<string, string?> WhyNativeWorkerCannotRun { get; init; }
 
     /// <summary>The names (not paths) of a folder's subfolders; none when the folder does not exist.</summary>
     public required Func<string, IEnumerable<string>> SubdirectoryNames { get; init; }
@@ -54,6 +58,7 @@ internal sealed record MachineFacts
         FileExists = File.Exists,
         IsExecutable = HasExecutePermission,
         TryMakeExecutable = AddExecutePermission,
+        WhyNativeWorkerCannotRun = NativeWorkerProbe.WhyItCannotRun,
         SubdirectoryNames = ListSubdirectoryNames,
         ResolveLinks = ResolveFileLinks,
     };
@@ -61,9 +66,13 @@ internal sealed record MachineFacts
     private static IReadOnlyList<string> ProcessorInstructionSets()
     {
         var sets = new List<string>();
-        if (Avx512F.IsSupported && Avx512F.VL.IsSupported && Avx512BW.IsSupported && Avx512CD.IsSupported && Avx512DQ.IsSupported)
+        // .NET 8 and 9 report AVX2 without MOVBE or F16C, which the native compiler's "avx2" also requires: asked of
+        // the processor itself (CPUID leaf 1, ECX bits 22 and 29).
+        bool movbeAndF16c = X86Base.IsSupported && (X86Base.CpuId(1, 0).Ecx & ((1 << 22) | (1 << 29))) == ((1 << 22) | (1 << 29));
+        bool avx2 = Avx2.IsSupported && Bmi1.IsSupported && Bmi2.IsSupported && Fma.IsSupported && Lzcnt.IsSupported && movbeAndF16c;
+        if (avx2 && Avx512F.IsSupported && Avx512F.VL.IsSupported && Avx512BW.IsSupported && Avx512CD.IsSupported && Avx512DQ.IsSupported)
             sets.Add("avx512");
-        if (Avx2.IsSupported && Bmi1.IsSupported && Bmi2.IsSupported && Fma.IsSupported && Lzcnt.IsSupported)
+        if (avx2)
             sets.Add("avx2");
         return sets;
     }

@@ -6,7 +6,8 @@ namespace ConcurrencyDemo.Workers;
 /// <summary>
 /// The fallback worker: a pwsh that imports this very module by full path and enters the engine's worker
 /// loop, so a worker runs exactly the code and version of its parent. It costs a whole PowerShell start-up
-/// per worker, which is why the .NET worker program is preferred whenever a .NET host can run it.
+/// per worker, which is why the .NET worker program is preferred: its native build, or the portable one whenever a
+/// .NET host can run it.
 /// </summary>
 internal static class PowerShellWorker
 {
@@ -58,8 +59,7 @@ internal static class PowerShellWorker
     /// </summary>
     public static string ModuleToImport(string moduleAssemblyPath, Func<string, bool> fileExists)
     {
-        string directory = Path.GetDirectoryName(Path.GetFullPath(moduleAssemblyPath)) ?? "";
-        string manifest = Path.Combine(directory, ManifestFileName);
+        string manifest = Path.Combine(DotnetWorker.ModuleDirectory(moduleAssemblyPath), ManifestFileName);
         return fileExists(manifest) ? manifest : Path.GetFullPath(moduleAssemblyPath);
     }
 

@@ -3,7 +3,7 @@ namespace ConcurrencyDemo.Workers;
 /// <summary>Which kind of worker process the user asked for through <see cref="WorkerHostSetting.VariableName"/>.</summary>
 internal enum WorkerHostPreference
 {
-    /// <summary>The .NET worker program when a .NET host can run it, otherwise pwsh.</summary>
+    /// <summary>The .NET worker program (its native build where the module has one that runs here, else the portable one with a .NET host), otherwise pwsh.</summary>
     Automatic,
 
     /// <summary>The .NET worker program, or an error saying why it cannot run.</summary>

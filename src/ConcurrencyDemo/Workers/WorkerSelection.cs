@@ -15,39 +15,45 @@ internal static class WorkerSelection
         if (preference == WorkerHostPreference.Pwsh)
             return Pwsh(machine, moduleAssemblyPath, psHome, $"{WorkerHostSetting.VariableName} is 'pwsh'");
 
-        var native = NativeWorker.Find(machine, moduleAssemblyPath);
-        // A package's archive keeps no file permissions, so a module installed from one (Install-PSResource) has a
-        // native worker that may not be run until it gets its execute permission back, which its owner can give it.
-        bool permissionGivenBack = native is { IsExecutable: false } && machine.TryMakeExecutable(native.Path);
-        if (native is not null && (native.IsExecutable || permissionGivenBack))
+        string Insisted(string reason) =>
+            preference == WorkerHostPreference.Dotnet ? $"{WorkerHostSetting.VariableName} is 'dotnet' and {reason}" : reason;
+
+        // Why the native worker is not used, when the module has one for this machine.
+        string? nativeProblem = null;
+        if (NativeWorker.Find(machine, moduleAssemblyPath) is { } native)
         {
-            string compiled = $"the module has the worker compiled natively for {native.RuntimeIdentifier} and {native.InstructionSet}, which this processor runs";
-            if (permissionGivenBack)
-                compiled += " (its execute permission, which the package had not kept, was given back)";
-            return new ChosenWorker(NativeWorker.CreateCommand(native.Path), native.Path,
-                preference == WorkerHostPreference.Dotnet ? $"{WorkerHostSetting.VariableName} is 'dotnet' and {compiled}" : compiled);
+            // A package's archive keeps no file permissions, so a module installed from one (Install-PSResource) has a
+            // native worker that may not be run until it gets its execute permission back, which its owner can give it.
+            bool permissionGivenBack = !native.IsExecutable && machine.TryMakeExecutable(native.Path);
+            if (!native.IsExecutable && !permissionGivenBack)
+                nativeProblem = $"the native worker {native.Path} has no execute permission, which could not be given back";
+            else if (machine.WhyNativeWorkerCannotRun(native.Path) is { } why)
+                nativeProblem = $"the native worker {native.Path} does not run here ({why})";
+            else
+            {
+                string compiled = $"the module has the worker compiled natively for {native.RuntimeIdentifier} and {native.InstructionSet}, which this processor runs";
+                if (permissionGivenBack)
+                    compiled += " (its execute permission, which the package had not kept, was given back)";
+                return new ChosenWorker(NativeWorker.CreateCommand(native.Path), native.Path, Insisted(compiled));
+            }
         }
 
         string? program = DotnetWorker.FindProgram(moduleAssemblyPath, machine.FileExists);
         var host = program is null ? null : DotnetHostLocator.Find(machine);
+        string besidesNative = nativeProblem is null ? "" : $", and {nativeProblem}";
         if (program is not null && host is not null)
-        {
-            string found = $"the .NET host was found as {host.FoundAs}";
-            if (native is not null)
-                found += $", and the native worker {native.Path} has no execute permission, which could not be given back";
             return new ChosenWorker(
                 DotnetWorker.CreateCommand(host.Path, program),
                 $"{host.Path} running {program}",
-                preference == WorkerHostPreference.Dotnet ? $"{WorkerHostSetting.VariableName} is 'dotnet' and {found}" : found);
-        }
+                Insisted($"the .NET host was found as {host.FoundAs}{besidesNative}"));
 
-        string why = program is null
+        string whyNotDotnet = (program is null
             ? $"{DotnetWorker.ProgramFileName} or {DotnetWorker.RuntimeConfigFileName} is missing from {DotnetWorker.ModuleDirectory(moduleAssemblyPath)}"
             : $"no .NET host with a runtime {DotnetHostLocator.LowestRuntimeMajorVersion} or later was found " +
-              "(PowerShell does not run on one, and there is none in DOTNET_ROOT or on PATH)";
+              "(PowerShell does not run on one, and there is none in DOTNET_ROOT or on PATH)") + besidesNative;
         if (preference == WorkerHostPreference.Dotnet)
-            throw new WorkerHostSettingException($"{WorkerHostSetting.VariableName} is 'dotnet', but {why}.");
-        return Pwsh(machine, moduleAssemblyPath, psHome, why);
+            throw new WorkerHostSettingException($"{WorkerHostSetting.VariableName} is 'dotnet', but {whyNotDotnet}.");
+        return Pwsh(machine, moduleAssemblyPath, psHome, whyNotDotnet);
     }
 
     private static ChosenWorker Pwsh(MachineFacts machine, string moduleAssemblyPath, string? psHome, string reason)

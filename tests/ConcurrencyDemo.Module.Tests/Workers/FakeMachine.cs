@@ -15,6 +15,9 @@ internal sealed class FakeMachine
     /// <summary>Whether chmod +x succeeds here (false: the module folder belongs to someone else).</summary>
     public bool CanMakeExecutable { get; set; } = true;
 
+    /// <summary>Why a native worker does not start here (a C library too old for it, say); null: it starts.</summary>
+    public string? NativeWorkerFailure { get; set; }
+
     public string? ProcessPath { get; set; } = At("opt", "microsoft", "powershell", "7", "pwsh");
 
     /// <summary>A self-contained pwsh's runtime folder unless a test says otherwise.</summary>
@@ -83,7 +86,7 @@ internal sealed class FakeMachine
     }
 
     public string NativeWorkerPath(string moduleFolder, string folderName) =>
-        Path.Combine(moduleFolder, "native", folderName, IsWindows ? "ConcurrencyDemo.Worker.exe" : "ConcurrencyDemo.Worker");
+        Path.Combine(moduleFolder, NativeWorker.FolderName, folderName, NativeWorker.ProgramFileName(IsWindows));
 
     public MachineFacts Facts => new()
     {
@@ -96,6 +99,7 @@ internal sealed class FakeMachine
         FileExists = _files.Contains,
         IsExecutable = path => _files.Contains(path) && !_notExecutable.Contains(path),
         TryMakeExecutable = path => CanMakeExecutable && _files.Contains(path) && _notExecutable.Remove(path),
+        WhyNativeWorkerCannotRun = _ => NativeWorkerFailure,
         SubdirectoryNames = SubdirectoryNames,
         ResolveLinks = path => _links.GetValueOrDefault(path, path),
     };

@@ -34,7 +34,8 @@ public class WorkerProgramTests
     [Fact]
     public void The_worker_program_has_no_platform_specific_launcher()
     {
-        // An apphost would tie the module folder to one operating system; the worker is started as `dotnet exec`.
+        // An apphost would tie the module folder to one operating system; the portable worker is started as
+        // `dotnet exec`, and a native build of it lives in native/<rid>-<instruction set>, not beside the module.
         Assert.False(File.Exists(Path.Combine(ModuleFiles.OutputDirectory, "ConcurrencyDemo.Worker")));
         Assert.False(File.Exists(Path.Combine(ModuleFiles.OutputDirectory, "ConcurrencyDemo.Worker.exe")));
     }

@@ -127,6 +127,51 @@ public class WorkerSelectionTests
     }
 
     [Fact]
+    public void A_native_worker_that_does_not_start_here_gives_way_to_the_portable_one_and_says_why()
+    {
+        // Linked against a newer C library than this Linux has, say.
+        var machine = DotnetToolPwsh().WithNativeWorker(ModuleFolder, "linux-x64-avx512");
+        machine.RuntimeIdentifier = "linux-x64";
+        machine.NativeWorkerFailure = "it exited with code 1 before it was ready: version `GLIBC_2.34' not found";
+
+        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
+
+        Assert.Equal(new[] { "exec", WorkerProgram }, chosen.Command.Arguments);
+        Assert.Equal("the .NET host was found as the process running PowerShell, and the native worker " +
+            $"{machine.NativeWorkerPath(ModuleFolder, "linux-x64-avx512")} does not run here " +
+            "(it exited with code 1 before it was ready: version `GLIBC_2.34' not found)", chosen.Reason);
+    }
+
+    [Fact]
+    public void Without_a_dotnet_host_a_native_worker_that_cannot_run_leaves_pwsh_and_the_reason_says_both()
+    {
+        var machine = PwshOnly().WithNativeWorker(ModuleFolder, "linux-x64-avx512");
+        machine.RuntimeIdentifier = "linux-x64";
+        machine.NativeWorkerFailure = "it exited with code 1 before it was ready";
+
+        var chosen = WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome);
+
+        Assert.Equal("pwsh", chosen.Command.HostKind);
+        Assert.StartsWith("no .NET host with a runtime 8 or later was found", chosen.Reason);
+        Assert.EndsWith("and the native worker " + machine.NativeWorkerPath(ModuleFolder, "linux-x64-avx512") +
+            " does not run here (it exited with code 1 before it was ready)", chosen.Reason);
+    }
+
+    [Fact]
+    public void Insisting_on_dotnet_where_neither_worker_program_can_run_says_why_for_both()
+    {
+        var machine = PwshOnly().WithNativeWorker(ModuleFolder, "linux-x64-avx512", executable: false)
+            .WithVariable("CONCURRENCYDEMO_WORKER_HOST", "dotnet");
+        machine.RuntimeIdentifier = "linux-x64";
+        machine.CanMakeExecutable = false;
+
+        var error = Assert.Throws<WorkerHostSettingException>(() => WorkerSelection.Choose(machine.Facts, ModuleAssembly, PsHome));
+
+        Assert.StartsWith("CONCURRENCYDEMO_WORKER_HOST is 'dotnet', but no .NET host with a runtime 8 or later was found", error.Message);
+        Assert.EndsWith("has no execute permission, which could not be given back.", error.Message);
+    }
+
+    [Fact]
     public void The_variable_forces_pwsh_even_beside_a_native_worker()
     {
         var machine = DotnetToolPwsh().WithNativeWorker(ModuleFolder, "linux-x64-avx512").WithVariable("CONCURRENCYDEMO_WORKER_HOST", "pwsh");
