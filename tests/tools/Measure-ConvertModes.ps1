@@ -75,7 +75,8 @@ function Get-JitThreadSeconds {
 function Get-JitSecondsBetween($Before, $After) {
     if ($null -eq $Before -or $null -eq $After) { return $null }
     $total = 0.0
-    foreach ($id in $After.Keys) { $total += [math]::Max(0, $After[$id] - ($Before.ContainsKey($id) ? $Before[$id] : 0)) }
+    # 0.0, not 0: given an integer first, PowerShell picks Max(int, int) and rounds every reading to whole seconds.
+    foreach ($id in $After.Keys) { $total += [math]::Max(0.0, $After[$id] - ($Before.ContainsKey($id) ? $Before[$id] : 0)) }
     $total
 }
 function Measure-Mode([string] $Mode, [string] $Folder) {
