@@ -21,6 +21,19 @@ Describe 'Process mode worker processes' {
             $copy
         }
 
+        # A copy as above, for a test of the native worker: $null, and the test skipped, when the module has none.
+        function Copy-TestModuleWithNativeWorker {
+            $copy = Copy-TestModule
+            if (@(Get-NativeWorkerFile -Folder $copy).Count -gt 0) { return $copy }
+            Set-ItResult -Skipped -Because "the module in $ModuleFolder has no native worker"
+        }
+
+        # The native worker programs of a module folder (one per instruction set the build staged), or none.
+        function Get-NativeWorkerFile {
+            param([string] $Folder)
+            Get-ChildItem -Path (Join-Path $Folder 'native' '*' 'ConcurrencyDemo.Worker') -File -ErrorAction SilentlyContinue
+        }
+
         # Two sleeps in Process mode in a pwsh of its own that imports the module in Folder (this session has the
         # staged one loaded): the debug lines, then "succeeded: N" for the items a .NET worker ran.
         function Invoke-SleepInModuleCopy {
@@ -97,12 +110,9 @@ Describe 'Process mode worker processes' {
         It 'gives the native worker back the execute permission a package took, and starts it' -Skip:$IsWindows {
             # Install-PSResource leaves it so: a package's archive keeps no permissions. A copy of the module, so that
             # the staged one is left alone.
-            $copy = Copy-TestModule
-            $native = @(Get-ChildItem -Path (Join-Path $copy 'native' '*' 'ConcurrencyDemo.Worker') -File -ErrorAction SilentlyContinue)
-            if ($native.Count -eq 0) {
-                Set-ItResult -Skipped -Because "the module in $ModuleFolder has no native worker"
-                return
-            }
+            $copy = Copy-TestModuleWithNativeWorker
+            if (-not $copy) { return }
+            $native = @(Get-NativeWorkerFile -Folder $copy)
             $executable = [IO.UnixFileMode]'UserExecute, GroupExecute, OtherExecute'
             foreach ($file in $native) { $file.UnixFileMode = $file.UnixFileMode -band -bnot $executable }
 
@@ -116,12 +126,9 @@ Describe 'Process mode worker processes' {
 
         It 'starts the portable worker, and says why, where the native one does not run on this machine' -Skip:$IsWindows {
             # As a native worker linked against a newer C library than this Linux has would: it stops before it is ready.
-            $copy = Copy-TestModule
-            $native = @(Get-ChildItem -Path (Join-Path $copy 'native' '*' 'ConcurrencyDemo.Worker') -File -ErrorAction SilentlyContinue)
-            if ($native.Count -eq 0) {
-                Set-ItResult -Skipped -Because "the module in $ModuleFolder has no native worker"
-                return
-            }
+            $copy = Copy-TestModuleWithNativeWorker
+            if (-not $copy) { return }
+            $native = @(Get-NativeWorkerFile -Folder $copy)
             foreach ($file in $native) { Set-Content -LiteralPath $file.FullName -Value "#!/bin/sh`necho 'cannot run here' >&2`nexit 3" }
 
             $lines = Invoke-SleepInModuleCopy -Folder $copy
