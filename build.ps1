@@ -221,7 +221,7 @@ function Invoke-NativeWorkerPublish {
     }
     $folder = "native/$MachineRuntime-$instructionSet"
     # Published beside the build's other output first: the native compiler leaves symbol files that the module does not ship.
-    $published = Join-Path $RepositoryRoot 'src' 'ConcurrencyDemo.Worker' 'bin' $Configuration 'native' "$MachineRuntime-$instructionSet"
+    $published = Join-Path $WorkerProject 'bin' $Configuration 'native' "$MachineRuntime-$instructionSet"
     Invoke-Dotnet -Arguments 'publish', $WorkerProject, '--configuration', $Configuration, '--framework', 'net10.0',
         '--runtime', $MachineRuntime, "-p:NativeInstructionSet=$instructionSet", '--output', $published, '--nologo' |
         Out-Host

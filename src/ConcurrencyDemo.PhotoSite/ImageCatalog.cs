@@ -36,11 +36,11 @@ internal sealed class ImageCatalog
 
     public static string Extensions => string.Join(", ", ContentTypes.Keys.Select(extension => extension.TrimStart('.')));
 
-    /// <summary>Every image file directly in the folder, sorted by name (ordinally, the same on every platform).</summary>
     /// <summary>The folder is a well-formed value this machine cannot serve from.</summary>
     private static InvalidServerOptionException FolderUnavailable(string message, Exception? inner = null) =>
         new(nameof(DemoImageServerOptions.FolderPath), message, inner) { IsUnavailable = true };
 
+    /// <summary>Every image file directly in the folder, sorted by name (ordinally, the same on every platform).</summary>
     public static ImageCatalog FromFolder(string folderPath)
     {
         string folder = Path.GetFullPath(folderPath);

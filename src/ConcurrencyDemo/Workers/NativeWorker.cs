@@ -17,7 +17,7 @@ internal static class NativeWorker
 
     /// <summary>
     /// The native worker for this platform and the widest instruction set this processor runs, or null when the module
-    /// has none that fits; with whether it may be run as it is (a package's archive loses the execute permission).
+    /// has none that fits.
     /// </summary>
     public static NativeProgram? Find(MachineFacts machine, string moduleAssemblyPath)
     {
@@ -26,7 +26,7 @@ internal static class NativeWorker
         {
             string program = Path.Combine(folder, $"{machine.RuntimeIdentifier}-{instructionSet}", ProgramFileName(machine.IsWindows));
             if (machine.FileExists(program))
-                return new NativeProgram(program, machine.RuntimeIdentifier, instructionSet, machine.IsExecutable(program));
+                return new NativeProgram(program, instructionSet);
         }
         return null;
     }
@@ -35,5 +35,5 @@ internal static class NativeWorker
     public static WorkerCommand CreateCommand(string programPath) => new(programPath, [], WorkerHostKind.Dotnet);
 }
 
-/// <summary>A native worker found in the module folder, and whether this user may run it.</summary>
-internal sealed record NativeProgram(string Path, string RuntimeIdentifier, string InstructionSet, bool IsExecutable);
+/// <summary>A native worker found in the module folder, and the instruction set it was compiled for.</summary>
+internal sealed record NativeProgram(string Path, string InstructionSet);

@@ -24,14 +24,15 @@ internal static class WorkerSelection
         {
             // A package's archive keeps no file permissions, so a module installed from one (Install-PSResource) has a
             // native worker that may not be run until it gets its execute permission back, which its owner can give it.
-            bool permissionGivenBack = !native.IsExecutable && machine.TryMakeExecutable(native.Path);
-            if (!native.IsExecutable && !permissionGivenBack)
+            bool executable = machine.IsExecutable(native.Path);
+            bool permissionGivenBack = !executable && machine.TryMakeExecutable(native.Path);
+            if (!executable && !permissionGivenBack)
                 nativeProblem = $"the native worker {native.Path} has no execute permission, which could not be given back";
             else if (machine.WhyNativeWorkerCannotRun(native.Path) is { } why)
                 nativeProblem = $"the native worker {native.Path} does not run here ({why})";
             else
             {
-                string compiled = $"the module has the worker compiled natively for {native.RuntimeIdentifier} and {native.InstructionSet}, which this processor runs";
+                string compiled = $"the module has the worker compiled natively for {machine.RuntimeIdentifier} and {native.InstructionSet}, which this processor runs";
                 if (permissionGivenBack)
                     compiled += " (its execute permission, which the package had not kept, was given back)";
                 return new ChosenWorker(NativeWorker.CreateCommand(native.Path), native.Path, Insisted(compiled));
