@@ -27,6 +27,32 @@ internal ref struct JpegBitReader
         _stopPosition = -1;
     }
 
+    /// <summary>
+    /// Continues reading where a reader whose <see cref="Saved"/> state this is stopped: the scans of a buffered
+    /// image take turns, a few block rows each, so each keeps its place between turns.
+    /// </summary>
+    public JpegBitReader(ReadOnlySpan<byte> data, in SavedState state)
+    {
+        _data = data;
+        _position = state.Position;
+        _buffer = state.Buffer;
+        _bitCount = state.BitCount;
+        _paddingBits = state.PaddingBits;
+        _stopPosition = state.StopPosition;
+    }
+
+    /// <summary>Everything the reader knows besides the data, to resume it later.</summary>
+    public readonly SavedState Saved => new(_position, _buffer, _bitCount, _paddingBits, _stopPosition);
+
+    /// <summary>A reader's place in its data (see <see cref="Saved"/>).</summary>
+    internal readonly record struct SavedState(int Position, ulong Buffer, int BitCount, int PaddingBits, int StopPosition)
+    {
+        public static SavedState At(int start) => new(start, 0, 0, 0, -1);
+
+        /// <summary>As <see cref="JpegBitReader.IsOverrun"/> of the reader saved.</summary>
+        public bool IsOverrun => BitCount < PaddingBits;
+    }
+
     /// <summary>True once the decoder has consumed bits that were not in the data (truncated or corrupt scan).</summary>
     public readonly bool IsOverrun => _bitCount < _paddingBits;
 

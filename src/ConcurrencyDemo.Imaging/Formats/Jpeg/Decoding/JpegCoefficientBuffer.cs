@@ -56,7 +56,10 @@ internal sealed unsafe class JpegCoefficientBuffer : IDisposable
     /// <summary>The start of the array, where emitted output begins when <see cref="HoldsOutput"/>.</summary>
     public byte* Pointer => (byte*)_base;
 
-    /// <summary>Allocates the zeroed coefficients; decides whether the output can share their array.</summary>
+    /// <summary>
+    /// Allocates the coefficients, not yet zeroed (<see cref="ClearMcuRow"/> zeroes each row just before the scans
+    /// decode it, while it is about to be in the cache anyway); decides whether the output can share their array.
+    /// </summary>
     public static JpegCoefficientBuffer Create(JpegFrame frame, int outputStride, bool allowOutputInPlace)
     {
         long rowBytes = 0;
@@ -69,7 +72,6 @@ internal sealed unsafe class JpegCoefficientBuffer : IDisposable
         // Bounded by the frame size, which the pixel limit has bounded.
         if (length > Array.MaxLength) throw new InvalidImageException("image too large for its coefficient buffer");
         byte[] array = PixelArrayPool.Rent((int)length);
-        Array.Clear(array, 0, (int)coefficientBytes);
         return new JpegCoefficientBuffer(frame, array, rowBytes / sizeof(short), holdsOutput);
     }
 
@@ -83,6 +85,10 @@ internal sealed unsafe class JpegCoefficientBuffer : IDisposable
     /// </summary>
     internal static bool CanHoldOutput(int mcuRows, long coefficientRowBytes, long outputRowBytes) =>
         (mcuRows - 1) * outputRowBytes <= mcuRows * coefficientRowBytes;
+
+    /// <summary>Zeroes the coefficients of one MCU row of every component.</summary>
+    public void ClearMcuRow(int mcuRow) =>
+        new Span<short>(_base + mcuRow * _rowShorts, (int)_rowShorts).Clear();
 
     /// <summary>The first block of block row <paramref name="blockRow"/> (below BlockRows) of a component.</summary>
     public short* BlockRow(int componentIndex, int blockRow)

@@ -9,9 +9,10 @@ namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 /// <summary>
 /// Decodes one JPEG stream: reads the markers, keeps the tables they define, and runs each scan.
 /// A sequential image whose one scan holds every component is decoded straight to pixels MCU row by
-/// MCU row; progressive and multi-scan images keep all coefficients until the last scan, then
-/// inverse-transform and convert them the same strip-wise way, writing the pixels over the coefficients
-/// already consumed when the sampling allows it (see <see cref="JpegCoefficientBuffer"/>).
+/// MCU row; for progressive and multi-scan images the markers are read to the end first, noting where each
+/// scan's data starts, and then all the scans take turns on each MCU row (see <see cref="JpegBufferedScan"/>)
+/// before it is inverse-transformed and converted the same strip-wise way, the pixels written over the
+/// coefficients already consumed when the sampling allows it (see <see cref="JpegCoefficientBuffer"/>).
 /// </summary>
 internal sealed unsafe class JpegDecoderSession : IDisposable
 {
@@ -31,6 +32,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
     private bool _streamed;          // the single sequential scan has already produced the pixels
     private bool _dataRanOut;        // a scan needed more entropy-coded bits than the file holds
     private JpegCoefficientBuffer? _coefficients; // buffered mode only
+    private readonly List<JpegBufferedScan> _bufferedScans = new();
     private int _scanCount;
 
     private JpegDecoderSession(DecodeOptions options, bool allowOutputInPlace = true)
@@ -89,9 +91,9 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         if (_scanCount == 0) throw new InvalidImageException("no image data (missing SOS marker)");
         // Like Pillow (and unlike djpeg, which only warns), a cut-off file is an error unless the caller
         // asks for what is there: a half-grey photo must not pass silently through a batch.
+        if (!_streamed) DecodeBufferedImage(data);
         if (_dataRanOut && !_options.AllowTruncated)
             throw new InvalidImageException("truncated data: the image data ends before the image is complete");
-        if (!_streamed) EmitBufferedImage();
         ImageBuffer image = _image!;
         image.Orientation = _orientation;
         _image = null;
@@ -222,21 +224,21 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
 
         bool streaming = _scanCount == 1 && !frame.IsProgressive && scan.Components.Length == frame.Components.Length;
         EnsureOutputStage(frame);
-        int resume;
         if (streaming)
         {
             _image = new ImageBuffer(frame.Width, frame.Height, OutputFormat(frame));
+            int resume;
             fixed (byte* output = _image.Array)
                 resume = DecodeStreamingScan(reader.Data, reader.Position, frame, scan, output);
             _streamed = true;
+            reader.Position = Math.Max(reader.Position, resume);
         }
         else
         {
-            // The output is allocated only when the last scan is done, so that it can share the coefficients' array.
-            EnsureCoefficients(frame);
-            resume = DecodeBufferedScan(reader.Data, reader.Position, frame, scan);
+            // Decoded once every scan is known. Meanwhile the marker reader skips the entropy-coded data up to
+            // the next marker that is not a restart marker, which is where a reader of the scan's bits stops too.
+            _bufferedScans.Add(new JpegBufferedScan(frame, scan, _restartInterval, reader.Position));
         }
-        reader.Position = Math.Max(reader.Position, resume);
     }
 
     private void PrepareScan(JpegFrame frame, JpegScanHeader scan)
@@ -361,93 +363,13 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         Vector256.Store(zero, block + 48);
     }
 
-    private enum ScanKind { Sequential, DcFirst, DcRefine, AcFirst, AcRefine }
-
-    private int DecodeBufferedScan(ReadOnlySpan<byte> data, int start, JpegFrame frame, JpegScanHeader scan)
-    {
-        var bits = new JpegBitReader(data, start);
-        ScanKind kind = !frame.IsProgressive ? ScanKind.Sequential
-            : scan.SpectralStart == 0 ? (scan.SuccessiveHigh == 0 ? ScanKind.DcFirst : ScanKind.DcRefine)
-            : (scan.SuccessiveHigh == 0 ? ScanKind.AcFirst : ScanKind.AcRefine);
-        JpegComponent[] components = scan.Components;
-        byte* naturalOrder = JpegNaturalOrder.Pointer;
-        int restartsLeft = _restartInterval;
-        int endOfBandRun = 0;
-        JpegCoefficientBuffer coefficients = _coefficients!;
-        // The block rows the current MCU row touches: [component in scan * 4 + row within the MCU].
-        var blockRows = stackalloc short*[JpegFrame.MaxComponents * 4];
-        bool interleaved = components.Length > 1;
-        int mcusPerLine = interleaved ? frame.McusPerLine : components[0].WidthInBlocks;
-        int mcuRows = interleaved ? frame.McuRows : components[0].HeightInBlocks;
-        for (int mcuY = 0; mcuY < mcuRows; mcuY++)
-        {
-            for (int i = 0; i < components.Length; i++)
-            {
-                int blocksHigh = interleaved ? components[i].VerticalFactor : 1;
-                for (int v = 0; v < blocksHigh; v++)
-                    blockRows[i * 4 + v] = coefficients.BlockRow(components[i].Index, mcuY * blocksHigh + v);
-            }
-            for (int mcuX = 0; mcuX < mcusPerLine; mcuX++)
-            {
-                if (_restartInterval > 0)
-                {
-                    if (restartsLeft == 0)
-                    {
-                        bits.TryConsumeRestartMarker();
-                        foreach (JpegComponent c in components) c.DcPredictor = 0;
-                        endOfBandRun = 0;
-                        restartsLeft = _restartInterval;
-                    }
-                    restartsLeft--;
-                }
-                // After the data ends, libjpeg leaves the remaining blocks as they are.
-                if (bits.IsOverrun) continue;
-                for (int i = 0; i < components.Length; i++)
-                {
-                    JpegComponent component = components[i];
-                    int blocksWide = interleaved ? component.HorizontalFactor : 1;
-                    int blocksHigh = interleaved ? component.VerticalFactor : 1;
-                    for (int v = 0; v < blocksHigh; v++)
-                    {
-                        for (int h = 0; h < blocksWide; h++)
-                        {
-                            short* block = blockRows[i * 4 + v] + (mcuX * blocksWide + h) * 64;
-                            switch (kind)
-                            {
-                                case ScanKind.Sequential:
-                                    JpegSequentialScanDecoder.DecodeBlock(ref bits, component, block, naturalOrder);
-                                    break;
-                                case ScanKind.DcFirst:
-                                    JpegProgressiveScanDecoder.DecodeDcFirst(ref bits, component, block, scan.SuccessiveLow);
-                                    break;
-                                case ScanKind.DcRefine:
-                                    JpegProgressiveScanDecoder.DecodeDcRefine(ref bits, block, scan.SuccessiveLow);
-                                    break;
-                                case ScanKind.AcFirst:
-                                    JpegProgressiveScanDecoder.DecodeAcFirst(ref bits, component.AcTable!, block,
-                                        scan.SpectralStart, scan.SpectralEnd, scan.SuccessiveLow, ref endOfBandRun, naturalOrder);
-                                    break;
-                                case ScanKind.AcRefine:
-                                    JpegProgressiveScanDecoder.DecodeAcRefine(ref bits, component.AcTable!, block,
-                                        scan.SpectralStart, scan.SpectralEnd, scan.SuccessiveLow, ref endOfBandRun, naturalOrder);
-                                    break;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        _dataRanOut |= bits.IsOverrun;
-        return bits.ResumePosition;
-    }
-
     /// <summary>
-    /// Inverse-transforms the stored coefficients strip by strip and converts them to pixels, into the
-    /// coefficients' own array when it can hold them (each strip's pixels then overwrite only MCU rows
-    /// already transformed: the stage keeps the decoded samples in its own strips), otherwise into a
-    /// separate image.
+    /// Decodes every scan's part of an MCU row, then inverse-transforms that row and converts the row before
+    /// it to pixels, row by row, into the coefficients' own array when it can hold them (each strip's pixels
+    /// then overwrite only MCU rows already transformed: the stage keeps the decoded samples in its own
+    /// strips), otherwise into a separate image.
     /// </summary>
-    private void EmitBufferedImage()
+    private void DecodeBufferedImage(ReadOnlySpan<byte> data)
     {
         JpegFrame frame = _frame!;
         JpegOutputStage stage = _outputStage!;
@@ -476,6 +398,9 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                 byte* output = coefficients.HoldsOutput ? coefficients.Pointer : separateOutput;
                 for (int strip = 0; strip < frame.McuRows; strip++)
                 {
+                    coefficients.ClearMcuRow(strip);
+                    foreach (JpegBufferedScan scan in _bufferedScans)
+                        scan.DecodeThrough(data, coefficients, strip);
                     for (int i = 0; i < components.Length; i++)
                     {
                         JpegComponent component = components[i];
@@ -503,6 +428,8 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         {
             foreach (GCHandle handle in handles) handle.Free();
         }
+        foreach (JpegBufferedScan scan in _bufferedScans)
+            _dataRanOut |= scan.RanOut;
         if (coefficients.HoldsOutput)
         {
             _image = new ImageBuffer(frame.Width, frame.Height, format, coefficients.Release());

@@ -1,0 +1,142 @@
+namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
+
+/// <summary>
+/// One scan of a buffered (progressive or multi-scan) image, decoded a few block rows at a time. All the
+/// image's scans take turns on each MCU row, so that a row's coefficients are complete, transformed and
+/// emitted while they are still in the cache, instead of every scan sweeping the whole image's coefficients
+/// (tens of megabytes for a photo) through memory in turn. The scan keeps everything that must survive
+/// between turns: where its bits are, its restart count, its end-of-band run, and, because the components
+/// are shared by every scan, the Huffman tables its header named and its DC predictors.
+/// </summary>
+internal sealed unsafe class JpegBufferedScan
+{
+    private enum Kind { Sequential, DcFirst, DcRefine, AcFirst, AcRefine }
+
+    private readonly JpegScanHeader _header;
+    private readonly Kind _kind;
+    private readonly JpegHuffmanTable?[] _dcTables;
+    private readonly JpegHuffmanTable?[] _acTables;
+    private readonly int[] _predictors;
+    private readonly int _restartInterval;
+    private readonly bool _interleaved;
+    private readonly int _mcusPerLine;
+    private readonly int _mcuRows;
+    private JpegBitReader.SavedState _bits;
+    private int _restartsLeft;
+    private int _endOfBandRun;
+    private int _nextMcuRow;
+
+    /// <summary>A scan whose header has just been read (and its tables checked); its data starts at <paramref name="start"/>.</summary>
+    public JpegBufferedScan(JpegFrame frame, JpegScanHeader header, int restartInterval, int start)
+    {
+        _header = header;
+        _kind = !frame.IsProgressive ? Kind.Sequential
+            : header.SpectralStart == 0 ? (header.SuccessiveHigh == 0 ? Kind.DcFirst : Kind.DcRefine)
+            : (header.SuccessiveHigh == 0 ? Kind.AcFirst : Kind.AcRefine);
+        JpegComponent[] components = header.Components;
+        _dcTables = components.Select(c => c.DcTable).ToArray();
+        _acTables = components.Select(c => c.AcTable).ToArray();
+        _predictors = new int[components.Length];
+        _restartInterval = restartInterval;
+        _restartsLeft = restartInterval;
+        _interleaved = components.Length > 1;
+        _mcusPerLine = _interleaved ? frame.McusPerLine : components[0].WidthInBlocks;
+        _mcuRows = _interleaved ? frame.McuRows : components[0].HeightInBlocks;
+        _bits = JpegBitReader.SavedState.At(start);
+    }
+
+    /// <summary>True once the scan has consumed bits that were not in the data (truncated or corrupt scan).</summary>
+    public bool RanOut => _bits.IsOverrun;
+
+    /// <summary>
+    /// Decodes this scan's part of the frame's MCU rows up to and including <paramref name="frameMcuRow"/>: that
+    /// MCU row itself for an interleaved scan, the component's block rows within it for a single-component one.
+    /// </summary>
+    public void DecodeThrough(ReadOnlySpan<byte> data, JpegCoefficientBuffer coefficients, int frameMcuRow)
+    {
+        int end = _interleaved ? frameMcuRow + 1 : (frameMcuRow + 1) * _header.Components[0].VerticalFactor;
+        end = Math.Min(end, _mcuRows);
+        if (_nextMcuRow >= end) return;
+
+        JpegComponent[] components = _header.Components;
+        for (int i = 0; i < components.Length; i++)
+        {
+            components[i].DcTable = _dcTables[i];
+            components[i].AcTable = _acTables[i];
+            components[i].DcPredictor = _predictors[i];
+        }
+        var bits = new JpegBitReader(data, _bits);
+        DecodeRows(ref bits, coefficients, _nextMcuRow, end);
+        _bits = bits.Saved;
+        _nextMcuRow = end;
+        for (int i = 0; i < components.Length; i++)
+            _predictors[i] = components[i].DcPredictor;
+    }
+
+    private void DecodeRows(ref JpegBitReader bits, JpegCoefficientBuffer coefficients, int firstRow, int endRow)
+    {
+        JpegScanHeader scan = _header;
+        JpegComponent[] components = scan.Components;
+        byte* naturalOrder = JpegNaturalOrder.Pointer;
+        // The block rows the current MCU row touches: [component in scan * 4 + row within the MCU].
+        var blockRows = stackalloc short*[JpegFrame.MaxComponents * 4];
+        for (int mcuY = firstRow; mcuY < endRow; mcuY++)
+        {
+            for (int i = 0; i < components.Length; i++)
+            {
+                int blocksHigh = _interleaved ? components[i].VerticalFactor : 1;
+                for (int v = 0; v < blocksHigh; v++)
+                    blockRows[i * 4 + v] = coefficients.BlockRow(components[i].Index, mcuY * blocksHigh + v);
+            }
+            for (int mcuX = 0; mcuX < _mcusPerLine; mcuX++)
+            {
+                if (_restartInterval > 0)
+                {
+                    if (_restartsLeft == 0)
+                    {
+                        bits.TryConsumeRestartMarker();
+                        foreach (JpegComponent c in components) c.DcPredictor = 0;
+                        _endOfBandRun = 0;
+                        _restartsLeft = _restartInterval;
+                    }
+                    _restartsLeft--;
+                }
+                // After the data ends, libjpeg leaves the remaining blocks as they are.
+                if (bits.IsOverrun) continue;
+                for (int i = 0; i < components.Length; i++)
+                {
+                    JpegComponent component = components[i];
+                    int blocksWide = _interleaved ? component.HorizontalFactor : 1;
+                    int blocksHigh = _interleaved ? component.VerticalFactor : 1;
+                    for (int v = 0; v < blocksHigh; v++)
+                    {
+                        for (int h = 0; h < blocksWide; h++)
+                        {
+                            short* block = blockRows[i * 4 + v] + (mcuX * blocksWide + h) * 64;
+                            switch (_kind)
+                            {
+                                case Kind.Sequential:
+                                    JpegSequentialScanDecoder.DecodeBlock(ref bits, component, block, naturalOrder);
+                                    break;
+                                case Kind.DcFirst:
+                                    JpegProgressiveScanDecoder.DecodeDcFirst(ref bits, component, block, scan.SuccessiveLow);
+                                    break;
+                                case Kind.DcRefine:
+                                    JpegProgressiveScanDecoder.DecodeDcRefine(ref bits, block, scan.SuccessiveLow);
+                                    break;
+                                case Kind.AcFirst:
+                                    JpegProgressiveScanDecoder.DecodeAcFirst(ref bits, component.AcTable!, block,
+                                        scan.SpectralStart, scan.SpectralEnd, scan.SuccessiveLow, ref _endOfBandRun, naturalOrder);
+                                    break;
+                                case Kind.AcRefine:
+                                    JpegProgressiveScanDecoder.DecodeAcRefine(ref bits, component.AcTable!, block,
+                                        scan.SpectralStart, scan.SpectralEnd, scan.SuccessiveLow, ref _endOfBandRun, naturalOrder);
+                                    break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
