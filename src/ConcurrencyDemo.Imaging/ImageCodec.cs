@@ -20,10 +20,14 @@ public static class ImageCodec
     }
 
     public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions? options = null) =>
+        Decode(data, options, rowsDecoded: null);
+
+    /// <param name="rowsDecoded">Told as rows become final, so that work on them can start while they are still in the cache.</param>
+    public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions? options, DecodedRowsCallback? rowsDecoded) =>
         DetectFormat(data) switch
         {
             ImageFormat.Png => PngDecoder.Decode(data, options),
-            ImageFormat.Jpeg => JpegDecoder.Decode(data, options),
+            ImageFormat.Jpeg => JpegDecoder.Decode(data, options, rowsDecoded),
             _ => throw new InvalidImageException("not a JPEG or PNG image: unrecognised signature"),
         };
 

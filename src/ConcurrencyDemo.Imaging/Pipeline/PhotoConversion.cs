@@ -37,9 +37,13 @@ public static class PhotoConversion
     /// <summary>Converts encoded image bytes, writing the encoded result to <paramref name="output"/>.</summary>
     public static PhotoConversionResult Convert(ReadOnlySpan<byte> input, Stream output, PhotoConversionOptions options, CancellationToken cancellationToken = default)
     {
+        // The rows are blurred as the decoder finishes them, unless the orientation turns rows into columns first.
+        using var rowBlur = options.BlurRadius > 0 && !options.ApplyOrientation ? new GaussianBlurRows(options.BlurRadius) : null;
         long start = Stopwatch.GetTimestamp();
-        ImageBuffer image = ImageCodec.Decode(input, options.Decode);
-        double decode = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        ImageBuffer image = ImageCodec.Decode(input, options.Decode, rowBlur is null ? null : rowBlur.BlurFinalRows);
+        // The stages are timed as if they ran one after the other: the rows blurred during decoding count as blurring.
+        double blurredWhileDecoding = rowBlur?.Seconds ?? 0;
+        double decode = Stopwatch.GetElapsedTime(start).TotalSeconds - blurredWhileDecoding;
         try
         {
             int sourceWidth = image.Width, sourceHeight = image.Height;
@@ -48,8 +52,16 @@ public static class PhotoConversion
 
             cancellationToken.ThrowIfCancellationRequested();
             start = Stopwatch.GetTimestamp();
-            if (options.BlurRadius > 0) GaussianBlur.Apply(image, options.BlurRadius);
-            double blur = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (rowBlur is not null)
+            {
+                rowBlur.Finish(image);
+                GaussianBlur.ApplyToColumns(image, options.BlurRadius);
+            }
+            else if (options.BlurRadius > 0)
+            {
+                GaussianBlur.Apply(image, options.BlurRadius);
+            }
+            double blur = Stopwatch.GetElapsedTime(start).TotalSeconds + blurredWhileDecoding;
 
             cancellationToken.ThrowIfCancellationRequested();
             start = Stopwatch.GetTimestamp();

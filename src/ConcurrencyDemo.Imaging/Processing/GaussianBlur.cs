@@ -5,32 +5,39 @@ namespace ConcurrencyDemo.Imaging.Processing;
 
 /// <summary>
 /// Pillow's <c>ImageFilter.GaussianBlur(radius)</c>, byte for byte: the radius is the standard
-/// deviation; three extended box passes run along rows, then three along columns, each rounded to
-/// 8 bits, with clamped edges. Every channel (alpha included, as Pillow does for RGBA) is blurred
-/// independently. Runs in place with a scratch of a few hundred kilobytes, in time independent of the radius.
+/// deviation; three extended box passes run along rows (<see cref="GaussianBlurRows"/>), then three along
+/// columns, each rounded to 8 bits, with clamped edges. Every channel (alpha included, as Pillow does for RGBA)
+/// is blurred independently. Runs in place with a scratch of a few hundred kilobytes, in time independent of the radius.
 /// </summary>
 public static class GaussianBlur
 {
-    /// <summary>Rows blurred side by side in the horizontal pass; 16 rows of any format fill whole lane groups.</summary>
-    private const int RowsPerBlock = LaneKernels.LaneGroup;
-
     /// <summary>Bytes per column strip in the vertical pass: one cache line per row.</summary>
     private const int StripBytes = BoxBlurLaneKernel.CacheLineLanes;
 
     public static void Apply(ImageBuffer image, float radius) =>
         Apply(image, radius, LaneKernels.Best);
 
-    internal static unsafe void Apply(ImageBuffer image, float radius, LaneKernelPath path)
+    internal static void Apply(ImageBuffer image, float radius, LaneKernelPath path)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (!(radius >= 0) || float.IsInfinity(radius))
-            throw new ArgumentOutOfRangeException(nameof(radius), radius, "The blur radius (standard deviation) must be a finite number >= 0.");
+        using (var rows = new GaussianBlurRows(radius, path))
+            rows.Finish(image);
+        ApplyToColumns(image, radius, path);
+    }
+
+    /// <summary>The vertical half of the blur, for an image whose rows <see cref="GaussianBlurRows"/> has blurred.</summary>
+    public static void ApplyToColumns(ImageBuffer image, float radius) =>
+        ApplyToColumns(image, radius, LaneKernels.Best);
+
+    internal static unsafe void ApplyToColumns(ImageBuffer image, float radius, LaneKernelPath path)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        CheckRadius(radius);
         if (radius == 0)
             return;
 
         BoxBlurWeights weights = BoxBlurWeights.ForGaussian(radius);
-        int rowLanes = RowsPerBlock * image.Channels;
-        int scratchBytes = Math.Max(image.Width * rowLanes, image.Height * StripBytes);
+        int scratchBytes = image.Height * StripBytes;
         byte[] first = ArrayPool<byte>.Shared.Rent(scratchBytes);
         byte[] second = ArrayPool<byte>.Shared.Rent(scratchBytes);
         try
@@ -38,10 +45,7 @@ public static class GaussianBlur
             fixed (byte* pixels = image.Array)
             fixed (byte* a = first)
             fixed (byte* b = second)
-            {
-                BlurRows(image, pixels, a, b, weights, path);
                 BlurColumns(image, pixels, a, b, weights, path);
-            }
         }
         finally
         {
@@ -50,20 +54,10 @@ public static class GaussianBlur
         }
     }
 
-    private static unsafe void BlurRows(ImageBuffer image, byte* pixels, byte* a, byte* b, in BoxBlurWeights weights, LaneKernelPath path)
+    internal static void CheckRadius(float radius)
     {
-        int width = image.Width, channels = image.Channels, stride = image.Stride;
-        int lanes = RowsPerBlock * channels;
-        for (int y = 0; y < image.Height; y += RowsPerBlock)
-        {
-            int rows = Math.Min(RowsPerBlock, image.Height - y);
-            byte* firstRow = pixels + (nint)y * stride;
-            RowBlockTransposition.Gather(firstRow, stride, rows, width, channels, a, lanes);
-            BoxBlurLaneKernel.Blur(a, lanes, b, lanes, width, lanes, weights, path);
-            BoxBlurLaneKernel.Blur(b, lanes, a, lanes, width, lanes, weights, path);
-            BoxBlurLaneKernel.Blur(a, lanes, b, lanes, width, lanes, weights, path);
-            RowBlockTransposition.Scatter(b, lanes, firstRow, stride, rows, width, channels);
-        }
+        if (!(radius >= 0) || float.IsInfinity(radius))
+            throw new ArgumentOutOfRangeException(nameof(radius), radius, "The blur radius (standard deviation) must be a finite number >= 0.");
     }
 
     private static unsafe void BlurColumns(ImageBuffer image, byte* pixels, byte* a, byte* b, in BoxBlurWeights weights, LaneKernelPath path)

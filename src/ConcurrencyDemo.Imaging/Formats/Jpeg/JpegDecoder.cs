@@ -12,7 +12,11 @@ namespace ConcurrencyDemo.Imaging.Formats.Jpeg;
 public static class JpegDecoder
 {
     public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions? options = null) =>
-        JpegDecoderSession.Decode(data, options ?? DecodeOptions.Default);
+        Decode(data, options, rowsDecoded: null);
+
+    /// <param name="rowsDecoded">Told after every MCU row which rows are final (see <see cref="DecodedRowsCallback"/>).</param>
+    public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions? options, DecodedRowsCallback? rowsDecoded) =>
+        JpegDecoderSession.Decode(data, options ?? DecodeOptions.Default, rowsDecoded);
 
     /// <summary>Reads the headers only: size, components, coding and orientation.</summary>
     public static JpegInfo Identify(ReadOnlySpan<byte> data) => JpegDecoderSession.Identify(data);

@@ -18,6 +18,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
 {
     private readonly DecodeOptions _options;
     private readonly bool _allowOutputInPlace;
+    private readonly DecodedRowsCallback? _rowsDecoded;
     private readonly JpegHuffmanTable?[] _dcTables = new JpegHuffmanTable?[4];
     private readonly JpegHuffmanTable?[] _acTables = new JpegHuffmanTable?[4];
     private readonly int[]?[] _quantizationTables = new int[]?[4];
@@ -35,9 +36,10 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
     private readonly List<JpegBufferedScan> _bufferedScans = new();
     private int _scanCount;
 
-    private JpegDecoderSession(DecodeOptions options, bool allowOutputInPlace = true)
+    private JpegDecoderSession(DecodeOptions options, DecodedRowsCallback? rowsDecoded = null, bool allowOutputInPlace = true)
     {
         _options = options;
+        _rowsDecoded = rowsDecoded;
         _allowOutputInPlace = allowOutputInPlace;
     }
 
@@ -45,9 +47,9 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
     /// False forces buffered images to emit into a separate output buffer, so tests can check that
     /// emitting over the coefficients gives the same pixels.
     /// </param>
-    public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions options, bool allowOutputInPlace = true)
+    public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions options, DecodedRowsCallback? rowsDecoded = null, bool allowOutputInPlace = true)
     {
-        using var session = new JpegDecoderSession(options, allowOutputInPlace);
+        using var session = new JpegDecoderSession(options, rowsDecoded, allowOutputInPlace);
         return session.Run(data);
     }
 
@@ -341,9 +343,9 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                         }
                     }
                 }
-                if (mcuRow > 0) stage.EmitStrip(mcuRow - 1, output, outputStride);
+                if (mcuRow > 0) EmitStrip(mcuRow - 1, output, outputStride);
             }
-            stage.EmitStrip(frame.McuRows - 1, output, outputStride);
+            EmitStrip(frame.McuRows - 1, output, outputStride);
         }
         finally
         {
@@ -351,6 +353,16 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         }
         _dataRanOut |= bits.IsOverrun;
         return bits.ResumePosition;
+    }
+
+    /// <summary>Converts one strip to output pixels and tells the caller which rows are final.</summary>
+    private void EmitStrip(int strip, byte* output, int outputStride)
+    {
+        _outputStage!.EmitStrip(strip, output, outputStride);
+        if (_rowsDecoded is not { } rowsDecoded) return;
+        JpegFrame frame = _frame!;
+        int rows = Math.Min(frame.Height, (strip + 1) * frame.McuHeight);
+        rowsDecoded(new Span<byte>(output, rows * outputStride), frame.Width, frame.Height, OutputFormat(frame));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -419,9 +431,9 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                     }
                     // Strip strip-1 needs strip's first rows for fancy upsampling; by now MCU row strip is
                     // in the stage's strips, so its coefficients may be overwritten.
-                    if (strip > 0) stage.EmitStrip(strip - 1, output, outputStride);
+                    if (strip > 0) EmitStrip(strip - 1, output, outputStride);
                 }
-                stage.EmitStrip(frame.McuRows - 1, output, outputStride);
+                EmitStrip(frame.McuRows - 1, output, outputStride);
             }
         }
         finally

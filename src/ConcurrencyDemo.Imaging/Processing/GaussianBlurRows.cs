@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Diagnostics;
+using ConcurrencyDemo.Imaging.Memory;
+
+namespace ConcurrencyDemo.Imaging.Processing;
+
+/// <summary>
+/// The horizontal half of <see cref="GaussianBlur"/>, run on an image's rows as they become final: given to the
+/// decoder as its <see cref="DecodedRowsCallback"/>, it blurs each block of rows just after the decoder wrote
+/// them, while they are still in the cache, instead of reading the whole decoded photo back from memory later.
+/// <see cref="Finish"/> blurs whatever rows are left (all of them after a decoder that reports none), and then
+/// <see cref="GaussianBlur.ApplyToColumns"/> completes the blur. The bytes are those of <see cref="GaussianBlur.Apply(ImageBuffer, float)"/>:
+/// each row is blurred on its own, so when it is blurred does not matter.
+/// </summary>
+public sealed unsafe class GaussianBlurRows : IDisposable
+{
+    /// <summary>Rows blurred side by side; 16 rows of any format fill whole lane groups.</summary>
+    internal const int RowsPerBlock = LaneKernels.LaneGroup;
+
+    private readonly BoxBlurWeights _weights;
+    private readonly bool _blurs;
+    private readonly LaneKernelPath _path;
+    private byte[]? _first, _second;
+    private int _width, _height, _channels, _rowsDone;
+    private long _ticks;
+
+    public GaussianBlurRows(float radius) : this(radius, LaneKernels.Best) { }
+
+    internal GaussianBlurRows(float radius, LaneKernelPath path)
+    {
+        GaussianBlur.CheckRadius(radius);
+        _blurs = radius > 0;
+        if (_blurs) _weights = BoxBlurWeights.ForGaussian(radius);
+        _path = path;
+    }
+
+    /// <summary>Seconds spent blurring rows so far, on whichever thread called.</summary>
+    public double Seconds => Stopwatch.GetElapsedTime(0, _ticks).TotalSeconds;
+
+    /// <summary>
+    /// Blurs every whole block of rows among <paramref name="rowsSoFar"/> (the image's first rows, all final) not
+    /// blurred before, and the last, short block once the image is complete. Matches <see cref="DecodedRowsCallback"/>.
+    /// </summary>
+    public void BlurFinalRows(Span<byte> rowsSoFar, int width, int height, PixelFormat format)
+    {
+        int channels = (int)format;
+        if (_width == 0)
+            (_width, _height, _channels) = (width, height, channels);
+        else if ((_width, _height, _channels) != (width, height, channels))
+            throw new InvalidOperationException($"Rows of a {width}x{height} image were reported to a row blur of a {_width}x{_height} image.");
+        int stride = width * channels;
+        int rowsFinal = rowsSoFar.Length / stride;
+        int end = rowsFinal == height ? height : rowsFinal / RowsPerBlock * RowsPerBlock;
+        if (!_blurs || end <= _rowsDone) return;
+
+        long start = Stopwatch.GetTimestamp();
+        int lanes = RowsPerBlock * channels;
+        _first ??= ArrayPool<byte>.Shared.Rent(width * lanes);
+        _second ??= ArrayPool<byte>.Shared.Rent(width * lanes);
+        fixed (byte* pixels = rowsSoFar)
+        fixed (byte* a = _first)
+        fixed (byte* b = _second)
+        {
+            for (int y = _rowsDone; y < end; y += RowsPerBlock)
+            {
+                int rows = Math.Min(RowsPerBlock, end - y);
+                byte* firstRow = pixels + (nint)y * stride;
+                RowBlockTransposition.Gather(firstRow, stride, rows, width, channels, a, lanes);
+                BoxBlurLaneKernel.Blur(a, lanes, b, lanes, width, lanes, _weights, _path);
+                BoxBlurLaneKernel.Blur(b, lanes, a, lanes, width, lanes, _weights, _path);
+                BoxBlurLaneKernel.Blur(a, lanes, b, lanes, width, lanes, _weights, _path);
+                RowBlockTransposition.Scatter(b, lanes, firstRow, stride, rows, width, channels);
+            }
+        }
+        _rowsDone = end;
+        _ticks += Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>Blurs the rows of <paramref name="image"/> not blurred yet.</summary>
+    public void Finish(ImageBuffer image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        BlurFinalRows(image.Pixels, image.Width, image.Height, image.Format);
+    }
+
+    public void Dispose()
+    {
+        if (_first is not null) ArrayPool<byte>.Shared.Return(_first);
+        if (_second is not null) ArrayPool<byte>.Shared.Return(_second);
+        _first = _second = null;
+    }
+}
