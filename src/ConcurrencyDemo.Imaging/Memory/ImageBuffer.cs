@@ -15,19 +15,6 @@ public sealed class ImageBuffer : IDisposable
         _pixels = PixelArrayPool.Rent(Length);
     }
 
-    /// <summary>
-    /// Adopts an array already rented from <see cref="PixelArrayPool"/> whose first bytes hold the
-    /// image, so a decoder that produced the pixels inside its own working buffer need not copy them;
-    /// disposing returns the array to the pool as usual.
-    /// </summary>
-    internal ImageBuffer(int width, int height, PixelFormat format, byte[] rentedPixels)
-    {
-        (Width, Height, Format, Stride, Length) = Validate(width, height, format);
-        if (rentedPixels.Length < Length)
-            throw new ArgumentException($"An array of {rentedPixels.Length} bytes cannot hold a {width}x{height} {format} image.", nameof(rentedPixels));
-        _pixels = rentedPixels;
-    }
-
     private static (int Width, int Height, PixelFormat Format, int Stride, int Length) Validate(int width, int height, PixelFormat format)
     {
         if (width <= 0 || height <= 0)

@@ -84,9 +84,16 @@ internal sealed unsafe class JpegBufferedScan
         {
             for (int i = 0; i < components.Length; i++)
             {
-                int blocksHigh = _interleaved ? components[i].VerticalFactor : 1;
-                for (int v = 0; v < blocksHigh; v++)
-                    blockRows[i * 4 + v] = coefficients.BlockRow(components[i].Index, mcuY * blocksHigh + v);
+                // A single-component scan's MCU is one block: its rows run through the frame's MCU rows v at a time.
+                if (_interleaved)
+                {
+                    for (int v = 0; v < components[i].VerticalFactor; v++)
+                        blockRows[i * 4 + v] = coefficients.BlockRow(components[i].Index, v);
+                }
+                else
+                {
+                    blockRows[i * 4] = coefficients.BlockRow(components[i].Index, mcuY % components[i].VerticalFactor);
+                }
             }
             for (int mcuX = 0; mcuX < _mcusPerLine; mcuX++)
             {

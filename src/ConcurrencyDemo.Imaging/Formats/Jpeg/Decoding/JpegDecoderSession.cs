@@ -11,13 +11,12 @@ namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 /// A sequential image whose one scan holds every component is decoded straight to pixels MCU row by
 /// MCU row; for progressive and multi-scan images the markers are read to the end first, noting where each
 /// scan's data starts, and then all the scans take turns on each MCU row (see <see cref="JpegBufferedScan"/>)
-/// before it is inverse-transformed and converted the same strip-wise way, the pixels written over the
-/// coefficients already consumed when the sampling allows it (see <see cref="JpegCoefficientBuffer"/>).
+/// before it is inverse-transformed and converted the same strip-wise way, so that only one MCU row of
+/// coefficients exists at a time (see <see cref="JpegCoefficientBuffer"/>).
 /// </summary>
 internal sealed unsafe class JpegDecoderSession : IDisposable
 {
     private readonly DecodeOptions _options;
-    private readonly bool _allowOutputInPlace;
     private readonly DecodedRowsCallback? _rowsDecoded;
     private readonly JpegHuffmanTable?[] _dcTables = new JpegHuffmanTable?[4];
     private readonly JpegHuffmanTable?[] _acTables = new JpegHuffmanTable?[4];
@@ -36,20 +35,15 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
     private readonly List<JpegBufferedScan> _bufferedScans = new();
     private int _scanCount;
 
-    private JpegDecoderSession(DecodeOptions options, DecodedRowsCallback? rowsDecoded = null, bool allowOutputInPlace = true)
+    private JpegDecoderSession(DecodeOptions options, DecodedRowsCallback? rowsDecoded = null)
     {
         _options = options;
         _rowsDecoded = rowsDecoded;
-        _allowOutputInPlace = allowOutputInPlace;
     }
 
-    /// <param name="allowOutputInPlace">
-    /// False forces buffered images to emit into a separate output buffer, so tests can check that
-    /// emitting over the coefficients gives the same pixels.
-    /// </param>
-    public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions options, DecodedRowsCallback? rowsDecoded = null, bool allowOutputInPlace = true)
+    public static ImageBuffer Decode(ReadOnlySpan<byte> data, DecodeOptions options, DecodedRowsCallback? rowsDecoded = null)
     {
-        using var session = new JpegDecoderSession(options, rowsDecoded, allowOutputInPlace);
+        using var session = new JpegDecoderSession(options, rowsDecoded);
         return session.Run(data);
     }
 
@@ -277,11 +271,6 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         _outputStage = new JpegOutputStage(frame, colorSpace);
     }
 
-    private void EnsureCoefficients(JpegFrame frame)
-    {
-        _coefficients ??= JpegCoefficientBuffer.Create(frame, frame.Width * (int)OutputFormat(frame), _allowOutputInPlace);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DecodeStreamingScan(ReadOnlySpan<byte> data, int start, JpegFrame frame, JpegScanHeader scan, byte* output)
     {
@@ -376,10 +365,8 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
     }
 
     /// <summary>
-    /// Decodes every scan's part of an MCU row, then inverse-transforms that row and converts the row before
-    /// it to pixels, row by row, into the coefficients' own array when it can hold them (each strip's pixels
-    /// then overwrite only MCU rows already transformed: the stage keeps the decoded samples in its own
-    /// strips), otherwise into a separate image.
+    /// Decodes every scan's part of an MCU row, inverse-transforms that row into the output stage's strips,
+    /// and converts the row before it to pixels; then the next MCU row, in the same coefficient buffer.
     /// </summary>
     private void DecodeBufferedImage(ReadOnlySpan<byte> data)
     {
@@ -389,12 +376,11 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         // Components no scan mentioned still need a table: an all-zero block with any table is mid-grey.
         foreach (JpegComponent component in components)
             component.Quantization ??= _quantizationTables[component.QuantizationTableId] ?? new int[64];
-        EnsureCoefficients(frame);
-        JpegCoefficientBuffer coefficients = _coefficients!;
+        JpegCoefficientBuffer coefficients = _coefficients = JpegCoefficientBuffer.Create(frame);
         PixelFormat format = OutputFormat(frame);
         int outputStride = frame.Width * (int)format;
         // Owned by the session until returned, so a failure gives it back to the pool.
-        if (!coefficients.HoldsOutput) _image = new ImageBuffer(frame.Width, frame.Height, format);
+        _image = new ImageBuffer(frame.Width, frame.Height, format);
         var handles = new List<GCHandle>();
         try
         {
@@ -405,12 +391,11 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                 handles.Add(q);
                 quantization[i] = (int*)q.AddrOfPinnedObject();
             }
-            fixed (byte* separateOutput = _image?.Array)
+            fixed (byte* output = _image.Array)
             {
-                byte* output = coefficients.HoldsOutput ? coefficients.Pointer : separateOutput;
                 for (int strip = 0; strip < frame.McuRows; strip++)
                 {
-                    coefficients.ClearMcuRow(strip);
+                    coefficients.Clear();
                     foreach (JpegBufferedScan scan in _bufferedScans)
                         scan.DecodeThrough(data, coefficients, strip);
                     for (int i = 0; i < components.Length; i++)
@@ -420,7 +405,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                         int stride = stage.Stride(i);
                         for (int v = 0; v < component.VerticalFactor; v++)
                         {
-                            short* block = coefficients.BlockRow(i, strip * component.VerticalFactor + v);
+                            short* block = coefficients.BlockRow(i, v);
                             byte* destination = stripBase + v * 8 * stride;
                             for (int x = 0; x < component.BlocksPerLine; x++, block += 64, destination += 8)
                             {
@@ -429,8 +414,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                             }
                         }
                     }
-                    // Strip strip-1 needs strip's first rows for fancy upsampling; by now MCU row strip is
-                    // in the stage's strips, so its coefficients may be overwritten.
+                    // Strip strip-1 needs strip's first rows for fancy upsampling, which are now in the stage's strips.
                     if (strip > 0) EmitStrip(strip - 1, output, outputStride);
                 }
                 EmitStrip(frame.McuRows - 1, output, outputStride);
@@ -442,10 +426,6 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         }
         foreach (JpegBufferedScan scan in _bufferedScans)
             _dataRanOut |= scan.RanOut;
-        if (coefficients.HoldsOutput)
-        {
-            _image = new ImageBuffer(frame.Width, frame.Height, format, coefficients.Release());
-        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
