@@ -38,7 +38,7 @@ public static class PhotoConversion
     public static PhotoConversionResult Convert(ReadOnlySpan<byte> input, Stream output, PhotoConversionOptions options, CancellationToken cancellationToken = default)
     {
         // The rows are blurred as the decoder finishes them, unless the orientation turns rows into columns first.
-        using var rowBlur = options.BlurRadius > 0 && !options.ApplyOrientation ? new GaussianBlurRows(options.BlurRadius) : null;
+        using var rowBlur = options.BlurRadius > 0 && !options.ApplyOrientation ? new GaussianRowBlur(options.BlurRadius) : null;
         long start = Stopwatch.GetTimestamp();
         ImageBuffer image = ImageCodec.Decode(input, options.Decode, rowBlur is null ? null : rowBlur.BlurFinalRows);
         // The stages are timed as if they ran one after the other: the rows blurred during decoding count as blurring.

@@ -5,7 +5,7 @@ namespace ConcurrencyDemo.Imaging.Processing;
 
 /// <summary>
 /// Pillow's <c>ImageFilter.GaussianBlur(radius)</c>, byte for byte: the radius is the standard
-/// deviation; three extended box passes run along rows (<see cref="GaussianBlurRows"/>), then three along
+/// deviation; three extended box passes run along rows (<see cref="GaussianRowBlur"/>), then three along
 /// columns, each rounded to 8 bits, with clamped edges. Every channel (alpha included, as Pillow does for RGBA)
 /// is blurred independently. Runs in place with a scratch of a few hundred kilobytes, in time independent of the radius.
 /// </summary>
@@ -20,12 +20,12 @@ public static class GaussianBlur
     internal static void Apply(ImageBuffer image, float radius, LaneKernelPath path)
     {
         ArgumentNullException.ThrowIfNull(image);
-        using (var rows = new GaussianBlurRows(radius, path))
+        using (var rows = new GaussianRowBlur(radius, path))
             rows.Finish(image);
         ApplyToColumns(image, radius, path);
     }
 
-    /// <summary>The vertical half of the blur, for an image whose rows <see cref="GaussianBlurRows"/> has blurred.</summary>
+    /// <summary>The vertical half of the blur, for an image whose rows <see cref="GaussianRowBlur"/> has blurred.</summary>
     public static void ApplyToColumns(ImageBuffer image, float radius) =>
         ApplyToColumns(image, radius, LaneKernels.Best);
 

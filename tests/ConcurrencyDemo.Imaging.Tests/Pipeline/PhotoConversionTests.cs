@@ -29,6 +29,26 @@ public sealed class PhotoConversionTests : IDisposable
         Assert.Equal((120, 80), (decoded.Width, decoded.Height));
     }
 
+    [Theory]
+    [InlineData("progressive-420.jpg", false)] // 99x73: 16-row MCUs, a short last block of rows
+    [InlineData("baseline-422.jpg", false)]    // 8-row MCUs
+    [InlineData("progressive-420.jpg", true)]  // oriented: the rows are blurred after decoding
+    public void Rows_blurred_while_decoding_give_the_bytes_of_blurring_the_decoded_image(string fixture, bool applyOrientation)
+    {
+        byte[] jpeg = File.ReadAllBytes(ConcurrencyDemo.Tests.Common.TestPaths.Fixtures("jpeg", fixture));
+        var options = PhotoConversionOptions.Default with { BlurRadius = 4, MaxSize = 40, ApplyOrientation = applyOrientation };
+        using var output = new MemoryStream();
+        PhotoConversion.Convert(jpeg, output, options);
+
+        using ImageBuffer image = ImageCodec.Decode(jpeg);
+        ConcurrencyDemo.Imaging.Processing.GaussianBlur.Apply(image, options.BlurRadius);
+        using ImageBuffer thumbnail = ConcurrencyDemo.Imaging.Processing.Thumbnail.Create(image, options.MaxSize, options.MaxSize);
+        using var expected = new MemoryStream();
+        ImageCodec.Encode(thumbnail, expected, options.OutputFormat, options.Quality);
+
+        Assert.Equal(expected.ToArray(), output.ToArray());
+    }
+
     [Fact]
     public void Max_size_zero_keeps_the_size_and_radius_zero_skips_the_blur()
     {

@@ -45,7 +45,10 @@ internal sealed unsafe class JpegBufferedScan
         _bits = JpegBitReader.SavedState.At(start);
     }
 
-    /// <summary>True once the scan has consumed bits that were not in the data (truncated or corrupt scan).</summary>
+    /// <summary>
+    /// Whether the scan, where its last turn left it, had consumed bits that were not in the data (truncated or
+    /// corrupt); read once every turn is taken, as the old whole-scan decoding read it at the scan's end.
+    /// </summary>
     public bool RanOut => _bits.IsOverrun;
 
     /// <summary>

@@ -48,7 +48,7 @@ internal sealed unsafe class JpegCoefficientBuffer : IDisposable
         long rowBytes = 0;
         foreach (JpegComponent c in frame.Components)
             rowBytes += (long)c.VerticalFactor * c.BlocksPerLine * BlockBytes;
-        // At most 4 components x 4 block rows x 8192 blocks (the frame width is 16 bits): 32 MB.
+        // At most 4 components x 4 block rows x 8192 blocks of 128 bytes (the frame width is 16 bits): 16 MiB.
         byte[] array = PixelArrayPool.Rent((int)rowBytes);
         return new JpegCoefficientBuffer(frame, array, (int)(rowBytes / sizeof(short)));
     }

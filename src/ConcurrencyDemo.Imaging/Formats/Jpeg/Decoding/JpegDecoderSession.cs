@@ -85,9 +85,10 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         // A missing EOI is tolerated like libjpeg does (it warns): the data simply ended.
         if (_frame is null) throw new InvalidImageException("no frame header (missing SOF marker)");
         if (_scanCount == 0) throw new InvalidImageException("no image data (missing SOS marker)");
-        // Like Pillow (and unlike djpeg, which only warns), a cut-off file is an error unless the caller
-        // asks for what is there: a half-grey photo must not pass silently through a batch.
         if (!_streamed) DecodeBufferedImage(data);
+        // Like Pillow (and unlike djpeg, which only warns), a cut-off file is an error unless the caller
+        // asks for what is there: a half-grey photo must not pass silently through a batch. A buffered image's
+        // scans are known to have run out only after their last turns, so such a file is decoded in vain first.
         if (_dataRanOut && !_options.AllowTruncated)
             throw new InvalidImageException("truncated data: the image data ends before the image is complete");
         ImageBuffer image = _image!;
@@ -233,6 +234,9 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         {
             // Decoded once every scan is known. Meanwhile the marker reader skips the entropy-coded data up to
             // the next marker that is not a restart marker, which is where a reader of the scan's bits stops too.
+            // Each scan waiting costs memory, so their number is bounded, as libjpeg-turbo's scan limit does.
+            if (_bufferedScans.Count == _options.MaxScans)
+                throw new InvalidImageException($"more than {_options.MaxScans} scans: real progressive files have a few dozen at most");
             _bufferedScans.Add(new JpegBufferedScan(frame, scan, _restartInterval, reader.Position));
         }
     }
@@ -256,6 +260,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
             }
             if (needsAc && component.AcTable is null)
                 throw new InvalidImageException($"Huffman table {component.AcTableId} (AC) was not defined");
+            // For the streaming scan; a buffered scan keeps its own predictors (JpegBufferedScan), zero at first.
             component.DcPredictor = 0;
         }
     }

@@ -163,6 +163,21 @@ public sealed class JpegDecoderTests
         { "unknown component in SOS", d => WithByteAt(d, FindMarker(d, 0xDA) + 5, 99), "component 99" },
     };
 
+    [Fact]
+    public void Decode_MoreScansThanTheLimit_IsRefused()
+    {
+        byte[] data = Fixture("progressive-420.jpg");
+        int scans = 0;
+        for (int i = 0; i + 1 < data.Length; i++)
+            if (data[i] == 0xFF && data[i + 1] == 0xDA) scans++;
+        Assert.InRange(scans, 3, DecodeOptions.DefaultMaxScans);
+
+        using (ImageBuffer image = JpegDecoder.Decode(data, new DecodeOptions { MaxScans = scans }))
+            Assert.Equal(99, image.Width);
+        var e = Assert.Throws<InvalidImageException>(() => JpegDecoder.Decode(data, new DecodeOptions { MaxScans = scans - 1 }));
+        Assert.Contains($"more than {scans - 1} scans", e.Message);
+    }
+
     [Theory]
     [MemberData(nameof(MalformedInputs))]
     public void Decode_MalformedInput_ThrowsInvalidImageExceptionNamingTheProblem(string description, Func<byte[], byte[]> corrupt, string expectedMessagePart)

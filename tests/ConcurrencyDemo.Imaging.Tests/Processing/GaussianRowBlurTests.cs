@@ -3,7 +3,7 @@ using ConcurrencyDemo.Imaging.Processing;
 
 namespace ConcurrencyDemo.Imaging.Tests.Processing;
 
-public sealed class GaussianBlurRowsTests
+public sealed class GaussianRowBlurTests
 {
     [Theory]
     [InlineData(1, PixelFormat.Rgb24)]
@@ -16,7 +16,7 @@ public sealed class GaussianBlurRowsTests
         using ImageBuffer image = TestImages.Random(83, 53, format, seed: 7);
         GaussianBlur.Apply(expected, 3.5f);
 
-        using (var rows = new GaussianBlurRows(3.5f))
+        using (var rows = new GaussianRowBlur(3.5f))
         {
             for (int reported = rowsPerReport; reported < image.Height; reported += rowsPerReport)
                 rows.BlurFinalRows(image.Pixels[..(reported * image.Stride)], image.Width, image.Height, format);
@@ -33,13 +33,13 @@ public sealed class GaussianBlurRowsTests
     {
         using ImageBuffer image = TestImages.Random(40, 40, PixelFormat.Gray8, seed: 3);
         byte[] before = image.Pixels.ToArray();
-        using var rows = new GaussianBlurRows(2f);
+        using var rows = new GaussianRowBlur(2f);
 
-        rows.BlurFinalRows(image.Pixels[..((GaussianBlurRows.RowsPerBlock - 1) * image.Stride)], image.Width, image.Height, image.Format);
+        rows.BlurFinalRows(image.Pixels[..((GaussianRowBlur.RowsPerBlock - 1) * image.Stride)], image.Width, image.Height, image.Format);
         Assert.Equal(before, image.Pixels.ToArray());
 
-        rows.BlurFinalRows(image.Pixels[..(GaussianBlurRows.RowsPerBlock * image.Stride)], image.Width, image.Height, image.Format);
-        int blockBytes = GaussianBlurRows.RowsPerBlock * image.Stride;
+        rows.BlurFinalRows(image.Pixels[..(GaussianRowBlur.RowsPerBlock * image.Stride)], image.Width, image.Height, image.Format);
+        int blockBytes = GaussianRowBlur.RowsPerBlock * image.Stride;
         Assert.NotEqual(before[..blockBytes], image.Pixels[..blockBytes].ToArray());
         Assert.Equal(before[blockBytes..], image.Pixels[blockBytes..].ToArray());
     }
@@ -49,9 +49,17 @@ public sealed class GaussianBlurRowsTests
     {
         using ImageBuffer image = TestImages.Random(40, 40, PixelFormat.Gray8, seed: 3);
         using ImageBuffer other = TestImages.Random(41, 40, PixelFormat.Gray8, seed: 3);
-        using var rows = new GaussianBlurRows(2f);
+        using var rows = new GaussianRowBlur(2f);
         rows.Finish(image);
         Assert.Throws<InvalidOperationException>(() => rows.Finish(other));
+    }
+
+    [Fact]
+    public void More_rows_than_the_image_has_are_refused()
+    {
+        using ImageBuffer image = TestImages.Random(40, 40, PixelFormat.Gray8, seed: 3);
+        using var rows = new GaussianRowBlur(2f);
+        Assert.Throws<ArgumentException>(() => rows.BlurFinalRows(image.Array, image.Width, image.Height - 1, image.Format));
     }
 
     [Theory]
@@ -59,7 +67,7 @@ public sealed class GaussianBlurRowsTests
     [InlineData(float.NaN)]
     public void Invalid_radius_is_rejected_naming_the_radius(float radius)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianBlurRows(radius));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianRowBlur(radius));
         Assert.Equal("radius", error.ParamName);
     }
 }

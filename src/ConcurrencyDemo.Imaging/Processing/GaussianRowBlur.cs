@@ -10,9 +10,10 @@ namespace ConcurrencyDemo.Imaging.Processing;
 /// them, while they are still in the cache, instead of reading the whole decoded photo back from memory later.
 /// <see cref="Finish"/> blurs whatever rows are left (all of them after a decoder that reports none), and then
 /// <see cref="GaussianBlur.ApplyToColumns"/> completes the blur. The bytes are those of <see cref="GaussianBlur.Apply(ImageBuffer, float)"/>:
-/// each row is blurred on its own, so when it is blurred does not matter.
+/// each row is blurred on its own, so when it is blurred does not matter. One instance serves one image, on one
+/// thread at a time: it remembers how many of that image's rows it has blurred.
 /// </summary>
-public sealed unsafe class GaussianBlurRows : IDisposable
+public sealed unsafe class GaussianRowBlur : IDisposable
 {
     /// <summary>Rows blurred side by side; 16 rows of any format fill whole lane groups.</summary>
     internal const int RowsPerBlock = LaneKernels.LaneGroup;
@@ -24,9 +25,9 @@ public sealed unsafe class GaussianBlurRows : IDisposable
     private int _width, _height, _channels, _rowsDone;
     private long _ticks;
 
-    public GaussianBlurRows(float radius) : this(radius, LaneKernels.Best) { }
+    public GaussianRowBlur(float radius) : this(radius, LaneKernels.Best) { }
 
-    internal GaussianBlurRows(float radius, LaneKernelPath path)
+    internal GaussianRowBlur(float radius, LaneKernelPath path)
     {
         GaussianBlur.CheckRadius(radius);
         _blurs = radius > 0;
@@ -50,6 +51,8 @@ public sealed unsafe class GaussianBlurRows : IDisposable
             throw new InvalidOperationException($"Rows of a {width}x{height} image were reported to a row blur of a {_width}x{_height} image.");
         int stride = width * channels;
         int rowsFinal = rowsSoFar.Length / stride;
+        if (rowsFinal > height)
+            throw new ArgumentException($"{rowsFinal} rows were reported final of an image {height} rows high.", nameof(rowsSoFar));
         int end = rowsFinal == height ? height : rowsFinal / RowsPerBlock * RowsPerBlock;
         if (!_blurs || end <= _rowsDone) return;
 
