@@ -220,6 +220,7 @@ function Invoke-NativeWorkerPublish {
         return
     }
     $folder = "native/$MachineRuntime-$instructionSet"
+    $programName = 'ConcurrencyDemo.Worker'
     # Published beside the build's other output first: the native compiler leaves symbol files that the module does not ship.
     $published = Join-Path $WorkerProject 'bin' $Configuration 'native' "$MachineRuntime-$instructionSet"
     Invoke-Dotnet -Arguments 'publish', $WorkerProject, '--configuration', $Configuration, '--framework', 'net10.0',
@@ -227,14 +228,14 @@ function Invoke-NativeWorkerPublish {
         Out-Host
     $destination = Join-Path $StagingDirectory $folder
     $null = New-Item -ItemType Directory -Path $destination -Force
-    Copy-Item -LiteralPath (Join-Path $published 'ConcurrencyDemo.Worker') -Destination $destination
+    Copy-Item -LiteralPath (Join-Path $published $programName) -Destination $destination
     # Started once with no input, as the module first starts it: it must say it is ready, then end cleanly.
-    $program = Join-Path $destination 'ConcurrencyDemo.Worker'
+    $program = Join-Path $destination $programName
     $ready = @($null | & $program) -match '"type":"ready"'
     if ($LASTEXITCODE -ne 0 -or -not $ready) {
         throw "The native worker does not start: $program exited with $LASTEXITCODE$(if (-not $ready) { ' without saying it was ready' })."
     }
-    "$folder/ConcurrencyDemo.Worker"
+    "$folder/$programName"
 }
 
 # The CLI, precompiled for this machine's runtime and platform (see its project file for why).

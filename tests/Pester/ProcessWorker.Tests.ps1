@@ -89,7 +89,8 @@ Describe 'Process mode worker processes' {
 
         It 'starts the native worker for this platform and processor when the module has one' {
             # ./build.ps1 stages one for the machine that built it, on Linux x64 with clang (native/<rid>-<instruction set>).
-            $native = @(Get-ChildItem -Path (Join-Path $ModuleFolder 'native' "$([System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)-*" 'ConcurrencyDemo.Worker*') -File -ErrorAction SilentlyContinue)
+            $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+            $native = @(Get-NativeWorkerFile -Folder $ModuleFolder | Where-Object { $_.Directory.Name -like "$runtime-*" })
             if ($native.Count -eq 0) {
                 Set-ItResult -Skipped -Because "the module in $ModuleFolder has no native worker for this platform"
                 return
@@ -100,7 +101,7 @@ Describe 'Process mode worker processes' {
             $results = @($output | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] })
 
             # The module takes the widest instruction set this processor runs, when the build staged more than one.
-            $debug | Where-Object { $_ -like "Process: each worker process is $ModuleFolder/native/$([System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)-*/ConcurrencyDemo.Worker, a dotnet worker, because the module has the worker compiled natively for *" } |
+            $debug | Where-Object { $_ -like "Process: each worker process is $ModuleFolder/native/$runtime-*/ConcurrencyDemo.Worker, a dotnet worker, because the module has the worker compiled natively for *" } |
                 Should -Not -BeNullOrEmpty
             $results.Count | Should -Be 2
             @($results | Where-Object { $_.Success -and $_.WorkerHost -eq 'dotnet' -and $_.ProcessId -ne $PID }).Count | Should -Be 2

@@ -37,10 +37,11 @@ public static class PhotoConversion
     /// <summary>Converts encoded image bytes, writing the encoded result to <paramref name="output"/>.</summary>
     public static PhotoConversionResult Convert(ReadOnlySpan<byte> input, Stream output, PhotoConversionOptions options, CancellationToken cancellationToken = default)
     {
+        using var rowBlur = options.BlurRadius > 0 ? new GaussianRowBlur(options.BlurRadius) : null;
         // The rows are blurred as the decoder finishes them, unless the orientation turns rows into columns first.
-        using var rowBlur = options.BlurRadius > 0 && !options.ApplyOrientation ? new GaussianRowBlur(options.BlurRadius) : null;
+        DecodedRowsCallback? blurWhileDecoding = options.ApplyOrientation || rowBlur is null ? null : rowBlur.BlurFinalRows;
         long start = Stopwatch.GetTimestamp();
-        ImageBuffer image = ImageCodec.Decode(input, options.Decode, rowBlur is null ? null : rowBlur.BlurFinalRows);
+        ImageBuffer image = ImageCodec.Decode(input, options.Decode, blurWhileDecoding);
         // The stages are timed as if they ran one after the other: the rows blurred during decoding count as blurring.
         double blurredWhileDecoding = rowBlur?.Seconds ?? 0;
         double decode = Stopwatch.GetElapsedTime(start).TotalSeconds - blurredWhileDecoding;
@@ -56,10 +57,6 @@ public static class PhotoConversion
             {
                 rowBlur.Finish(image);
                 GaussianBlur.ApplyToColumns(image, options.BlurRadius);
-            }
-            else if (options.BlurRadius > 0)
-            {
-                GaussianBlur.Apply(image, options.BlurRadius);
             }
             double blur = Stopwatch.GetElapsedTime(start).TotalSeconds + blurredWhileDecoding;
 

@@ -2,7 +2,9 @@ using ConcurrencyDemo.Imaging.Formats;
 using ConcurrencyDemo.Imaging.Formats.Jpeg;
 using ConcurrencyDemo.Imaging.Memory;
 using ConcurrencyDemo.Imaging.Pipeline;
+using ConcurrencyDemo.Imaging.Processing;
 using ConcurrencyDemo.Imaging.Tests.Processing;
+using ConcurrencyDemo.Tests.Common;
 
 namespace ConcurrencyDemo.Imaging.Tests.Pipeline;
 
@@ -35,14 +37,14 @@ public sealed class PhotoConversionTests : IDisposable
     [InlineData("progressive-420.jpg", true)]  // oriented: the rows are blurred after decoding
     public void Rows_blurred_while_decoding_give_the_bytes_of_blurring_the_decoded_image(string fixture, bool applyOrientation)
     {
-        byte[] jpeg = File.ReadAllBytes(ConcurrencyDemo.Tests.Common.TestPaths.Fixtures("jpeg", fixture));
+        byte[] jpeg = File.ReadAllBytes(TestPaths.Fixtures("jpeg", fixture));
         var options = PhotoConversionOptions.Default with { BlurRadius = 4, MaxSize = 40, ApplyOrientation = applyOrientation };
         using var output = new MemoryStream();
         PhotoConversion.Convert(jpeg, output, options);
 
         using ImageBuffer image = ImageCodec.Decode(jpeg);
-        ConcurrencyDemo.Imaging.Processing.GaussianBlur.Apply(image, options.BlurRadius);
-        using ImageBuffer thumbnail = ConcurrencyDemo.Imaging.Processing.Thumbnail.Create(image, options.MaxSize, options.MaxSize);
+        GaussianBlur.Apply(image, options.BlurRadius);
+        using ImageBuffer thumbnail = Thumbnail.Create(image, options.MaxSize, options.MaxSize);
         using var expected = new MemoryStream();
         ImageCodec.Encode(thumbnail, expected, options.OutputFormat, options.Quality);
 

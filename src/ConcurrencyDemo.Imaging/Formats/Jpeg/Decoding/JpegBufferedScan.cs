@@ -5,8 +5,8 @@ namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 /// image's scans take turns on each MCU row, so that a row's coefficients are complete, transformed and
 /// emitted while they are still in the cache, instead of every scan sweeping the whole image's coefficients
 /// (tens of megabytes for a photo) through memory in turn. The scan keeps everything that must survive
-/// between turns: where its bits are, its restart count, its end-of-band run, and, because the components
-/// are shared by every scan, the Huffman tables its header named and its DC predictors.
+/// between turns: where its bits are, its restart count and its end-of-band run; its header's components
+/// keep their tables and DC predictors (<see cref="JpegScanComponent"/>).
 /// </summary>
 internal sealed unsafe class JpegBufferedScan
 {
@@ -14,9 +14,6 @@ internal sealed unsafe class JpegBufferedScan
 
     private readonly JpegScanHeader _header;
     private readonly Kind _kind;
-    private readonly JpegHuffmanTable?[] _dcTables;
-    private readonly JpegHuffmanTable?[] _acTables;
-    private readonly int[] _predictors;
     private readonly int _restartInterval;
     private readonly bool _interleaved;
     private readonly int _mcusPerLine;
@@ -33,15 +30,12 @@ internal sealed unsafe class JpegBufferedScan
         _kind = !frame.IsProgressive ? Kind.Sequential
             : header.SpectralStart == 0 ? (header.SuccessiveHigh == 0 ? Kind.DcFirst : Kind.DcRefine)
             : (header.SuccessiveHigh == 0 ? Kind.AcFirst : Kind.AcRefine);
-        JpegComponent[] components = header.Components;
-        _dcTables = components.Select(c => c.DcTable).ToArray();
-        _acTables = components.Select(c => c.AcTable).ToArray();
-        _predictors = new int[components.Length];
+        JpegScanComponent[] components = header.Components;
         _restartInterval = restartInterval;
         _restartsLeft = restartInterval;
         _interleaved = components.Length > 1;
-        _mcusPerLine = _interleaved ? frame.McusPerLine : components[0].WidthInBlocks;
-        _mcuRows = _interleaved ? frame.McuRows : components[0].HeightInBlocks;
+        _mcusPerLine = _interleaved ? frame.McusPerLine : components[0].Component.WidthInBlocks;
+        _mcuRows = _interleaved ? frame.McuRows : components[0].Component.HeightInBlocks;
         _bits = JpegBitReader.SavedState.At(start);
     }
 
@@ -57,29 +51,20 @@ internal sealed unsafe class JpegBufferedScan
     /// </summary>
     public void DecodeThrough(ReadOnlySpan<byte> data, JpegCoefficientBuffer coefficients, int frameMcuRow)
     {
-        int end = _interleaved ? frameMcuRow + 1 : (frameMcuRow + 1) * _header.Components[0].VerticalFactor;
+        int end = _interleaved ? frameMcuRow + 1 : (frameMcuRow + 1) * _header.Components[0].Component.VerticalFactor;
         end = Math.Min(end, _mcuRows);
         if (_nextMcuRow >= end) return;
 
-        JpegComponent[] components = _header.Components;
-        for (int i = 0; i < components.Length; i++)
-        {
-            components[i].DcTable = _dcTables[i];
-            components[i].AcTable = _acTables[i];
-            components[i].DcPredictor = _predictors[i];
-        }
         var bits = new JpegBitReader(data, _bits);
         DecodeRows(ref bits, coefficients, _nextMcuRow, end);
         _bits = bits.Saved;
         _nextMcuRow = end;
-        for (int i = 0; i < components.Length; i++)
-            _predictors[i] = components[i].DcPredictor;
     }
 
     private void DecodeRows(ref JpegBitReader bits, JpegCoefficientBuffer coefficients, int firstRow, int endRow)
     {
         JpegScanHeader scan = _header;
-        JpegComponent[] components = scan.Components;
+        JpegScanComponent[] components = scan.Components;
         byte* naturalOrder = JpegNaturalOrder.Pointer;
         // The block rows the current MCU row touches: [component in scan * 4 + row within the MCU].
         var blockRows = stackalloc short*[JpegFrame.MaxComponents * 4];
@@ -88,14 +73,15 @@ internal sealed unsafe class JpegBufferedScan
             for (int i = 0; i < components.Length; i++)
             {
                 // A single-component scan's MCU is one block: its rows run through the frame's MCU rows v at a time.
+                JpegComponent component = components[i].Component;
                 if (_interleaved)
                 {
-                    for (int v = 0; v < components[i].VerticalFactor; v++)
-                        blockRows[i * 4 + v] = coefficients.BlockRow(components[i].Index, v);
+                    for (int v = 0; v < component.VerticalFactor; v++)
+                        blockRows[i * 4 + v] = coefficients.BlockRow(component.Index, v);
                 }
                 else
                 {
-                    blockRows[i * 4] = coefficients.BlockRow(components[i].Index, mcuY % components[i].VerticalFactor);
+                    blockRows[i * 4] = coefficients.BlockRow(component.Index, mcuY % component.VerticalFactor);
                 }
             }
             for (int mcuX = 0; mcuX < _mcusPerLine; mcuX++)
@@ -105,7 +91,7 @@ internal sealed unsafe class JpegBufferedScan
                     if (_restartsLeft == 0)
                     {
                         bits.TryConsumeRestartMarker();
-                        foreach (JpegComponent c in components) c.DcPredictor = 0;
+                        foreach (JpegScanComponent c in components) c.DcPredictor = 0;
                         _endOfBandRun = 0;
                         _restartsLeft = _restartInterval;
                     }
@@ -115,9 +101,9 @@ internal sealed unsafe class JpegBufferedScan
                 if (bits.IsOverrun) continue;
                 for (int i = 0; i < components.Length; i++)
                 {
-                    JpegComponent component = components[i];
-                    int blocksWide = _interleaved ? component.HorizontalFactor : 1;
-                    int blocksHigh = _interleaved ? component.VerticalFactor : 1;
+                    JpegScanComponent component = components[i];
+                    int blocksWide = _interleaved ? component.Component.HorizontalFactor : 1;
+                    int blocksHigh = _interleaved ? component.Component.VerticalFactor : 1;
                     for (int v = 0; v < blocksHigh; v++)
                     {
                         for (int h = 0; h < blocksWide; h++)

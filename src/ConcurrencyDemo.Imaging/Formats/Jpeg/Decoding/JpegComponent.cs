@@ -1,6 +1,6 @@
 namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 
-/// <summary>One colour component of a frame: its sampling, its size in samples and blocks, its tables and its DC predictor (the coefficients of buffered images live in <see cref="JpegCoefficientBuffer"/>).</summary>
+/// <summary>One colour component of a frame: its sampling, its size in samples and blocks, and its quantisation table (the Huffman tables and the DC predictor are a scan's, <see cref="JpegScanComponent"/>).</summary>
 internal sealed class JpegComponent
 {
     public JpegComponent(int index, int id, int horizontalFactor, int verticalFactor, int quantizationTableId)
@@ -32,10 +32,4 @@ internal sealed class JpegComponent
 
     /// <summary>The quantisation table in natural order, copied when the component's first scan starts (libjpeg latches it then too).</summary>
     public int[]? Quantization { get; set; }
-
-    public int DcPredictor;
-    public JpegHuffmanTable? DcTable;
-    public JpegHuffmanTable? AcTable;
-    public int DcTableId;
-    public int AcTableId;
 }

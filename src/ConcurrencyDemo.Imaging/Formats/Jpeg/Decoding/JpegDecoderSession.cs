@@ -31,7 +31,6 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
     private JpegOutputStage? _outputStage;
     private bool _streamed;          // the single sequential scan has already produced the pixels
     private bool _dataRanOut;        // a scan needed more entropy-coded bits than the file holds
-    private JpegCoefficientBuffer? _coefficients; // buffered mode only
     private readonly List<JpegBufferedScan> _bufferedScans = new();
     private int _scanCount;
 
@@ -235,7 +234,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
             // Decoded once every scan is known. Meanwhile the marker reader skips the entropy-coded data up to
             // the next marker that is not a restart marker, which is where a reader of the scan's bits stops too.
             // Each scan waiting costs memory, so their number is bounded, as libjpeg-turbo's scan limit does.
-            if (_bufferedScans.Count == _options.MaxScans)
+            if (_bufferedScans.Count >= _options.MaxScans)
                 throw new InvalidImageException($"more than {_options.MaxScans} scans: real progressive files have a few dozen at most");
             _bufferedScans.Add(new JpegBufferedScan(frame, scan, _restartInterval, reader.Position));
         }
@@ -245,23 +244,22 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
     {
         bool needsDc = !frame.IsProgressive || (scan.SpectralStart == 0 && scan.SuccessiveHigh == 0);
         bool needsAc = !frame.IsProgressive || scan.SpectralStart != 0;
-        foreach (JpegComponent component in scan.Components)
+        foreach (JpegScanComponent scanComponent in scan.Components)
         {
             // Like libjpeg, a component's quantisation table is fixed by its first scan.
-            if (component.Quantization is null)
+            JpegComponent frameComponent = scanComponent.Component;
+            if (frameComponent.Quantization is null)
             {
-                component.Quantization = _quantizationTables[component.QuantizationTableId]
-                    ?? throw new InvalidImageException($"quantization table {component.QuantizationTableId} was not defined");
+                frameComponent.Quantization = _quantizationTables[frameComponent.QuantizationTableId]
+                    ?? throw new InvalidImageException($"quantization table {frameComponent.QuantizationTableId} was not defined");
             }
             if (needsDc)
             {
-                if (component.DcTable is null) throw new InvalidImageException($"Huffman table {component.DcTableId} (DC) was not defined");
-                if (component.DcTable.MaxSymbol > 15) throw new InvalidImageException("bad Huffman table: DC symbol above 15");
+                if (scanComponent.DcTable is null) throw new InvalidImageException($"Huffman table {scanComponent.DcTableId} (DC) was not defined");
+                if (scanComponent.DcTable.MaxSymbol > 15) throw new InvalidImageException("bad Huffman table: DC symbol above 15");
             }
-            if (needsAc && component.AcTable is null)
-                throw new InvalidImageException($"Huffman table {component.AcTableId} (AC) was not defined");
-            // For the streaming scan; a buffered scan keeps its own predictors (JpegBufferedScan), zero at first.
-            component.DcPredictor = 0;
+            if (needsAc && scanComponent.AcTable is null)
+                throw new InvalidImageException($"Huffman table {scanComponent.AcTableId} (AC) was not defined");
         }
     }
 
@@ -281,7 +279,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
     {
         var bits = new JpegBitReader(data, start);
         JpegOutputStage stage = _outputStage!;
-        JpegComponent[] components = scan.Components;
+        JpegScanComponent[] components = scan.Components;
         short* block = stackalloc short[64];
         new Span<short>(block, 64).Clear();
         byte* naturalOrder = JpegNaturalOrder.Pointer;
@@ -294,13 +292,13 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         {
             for (int i = 0; i < components.Length; i++)
             {
-                handles[i] = GCHandle.Alloc(components[i].Quantization!, GCHandleType.Pinned);
+                handles[i] = GCHandle.Alloc(components[i].Component.Quantization!, GCHandleType.Pinned);
                 quantization[i] = (int*)handles[i].AddrOfPinnedObject();
             }
             for (int mcuRow = 0; mcuRow < frame.McuRows; mcuRow++)
             {
                 for (int i = 0; i < components.Length; i++)
-                    strips[i] = stage.StripPointer(components[i].Index, mcuRow);
+                    strips[i] = stage.StripPointer(components[i].Component.Index, mcuRow);
                 for (int mcuX = 0; mcuX < frame.McusPerLine; mcuX++)
                 {
                     if (_restartInterval > 0)
@@ -308,7 +306,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                         if (restartsLeft == 0)
                         {
                             bits.TryConsumeRestartMarker();
-                            foreach (JpegComponent c in components) c.DcPredictor = 0;
+                            foreach (JpegScanComponent c in components) c.DcPredictor = 0;
                             restartsLeft = _restartInterval;
                         }
                         restartsLeft--;
@@ -316,7 +314,8 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                     bool missingData = bits.IsOverrun;
                     for (int i = 0; i < components.Length; i++)
                     {
-                        JpegComponent component = components[i];
+                        JpegScanComponent scanComponent = components[i];
+                        JpegComponent component = scanComponent.Component;
                         int stride = stage.Stride(component.Index);
                         for (int v = 0; v < component.VerticalFactor; v++)
                         {
@@ -329,7 +328,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
                                     JpegIdct.TransformDcOnly(block, quantization[i], destination, stride);
                                     continue;
                                 }
-                                int last = JpegSequentialScanDecoder.DecodeBlock(ref bits, component, block, naturalOrder);
+                                int last = JpegSequentialScanDecoder.DecodeBlock(ref bits, scanComponent, block, naturalOrder);
                                 if (last == 0) JpegIdct.TransformDcOnly(block, quantization[i], destination, stride);
                                 else JpegIdct.Transform(block, quantization[i], destination, stride);
                                 ClearBlock(block);
@@ -381,7 +380,7 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
         // Components no scan mentioned still need a table: an all-zero block with any table is mid-grey.
         foreach (JpegComponent component in components)
             component.Quantization ??= _quantizationTables[component.QuantizationTableId] ?? new int[64];
-        JpegCoefficientBuffer coefficients = _coefficients = JpegCoefficientBuffer.Create(frame);
+        using JpegCoefficientBuffer coefficients = JpegCoefficientBuffer.Create(frame);
         PixelFormat format = OutputFormat(frame);
         int outputStride = frame.Width * (int)format;
         // Owned by the session until returned, so a failure gives it back to the pool.
@@ -443,8 +442,6 @@ internal sealed unsafe class JpegDecoderSession : IDisposable
 
     public void Dispose()
     {
-        _coefficients?.Dispose();
-        _coefficients = null;
         // Only reached with an image still here when decoding failed.
         _image?.Dispose();
         _image = null;

@@ -6,7 +6,7 @@ namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 /// </summary>
 internal static unsafe class JpegProgressiveScanDecoder
 {
-    public static void DecodeDcFirst(ref JpegBitReader reader, JpegComponent component, short* block, int successiveLow)
+    public static void DecodeDcFirst(ref JpegBitReader reader, JpegScanComponent component, short* block, int successiveLow)
     {
         int category = reader.DecodeSymbol(component.DcTable!);
         int difference = reader.ReceiveExtend(category);

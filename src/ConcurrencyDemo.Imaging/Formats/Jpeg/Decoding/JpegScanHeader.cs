@@ -1,9 +1,9 @@
 namespace ConcurrencyDemo.Imaging.Formats.Jpeg.Decoding;
 
-/// <summary>A parsed SOS header: the components in the scan and, for progressive scans, the band and bit position.</summary>
+/// <summary>A parsed SOS header: the components in the scan, with their tables, and, for progressive scans, the band and bit position.</summary>
 internal sealed class JpegScanHeader
 {
-    public required JpegComponent[] Components { get; init; }
+    public required JpegScanComponent[] Components { get; init; }
     public int SpectralStart { get; init; }
     public int SpectralEnd { get; init; }
     public int SuccessiveHigh { get; init; }
@@ -19,7 +19,7 @@ internal sealed class JpegScanHeader
             throw new InvalidImageException($"bogus component count {count} in SOS");
         if (segment.Length < 1 + 2 * count + 3)
             throw new InvalidImageException("truncated SOS segment");
-        var components = new JpegComponent[count];
+        var components = new JpegScanComponent[count];
         int blocksPerMcu = 0;
         for (int i = 0; i < count; i++)
         {
@@ -27,17 +27,16 @@ internal sealed class JpegScanHeader
             JpegComponent component = frame.FindComponent(id)
                 ?? throw new InvalidImageException($"SOS names component {id}, which the frame does not have");
             for (int j = 0; j < i; j++)
-                if (components[j] == component)
+                if (components[j].Component == component)
                     throw new InvalidImageException($"SOS names component {id} twice");
             int td = segment[2 + 2 * i] >> 4;
             int ta = segment[2 + 2 * i] & 15;
             if (td > 3 || ta > 3)
                 throw new InvalidImageException($"bad Huffman table id in SOS (DC {td}, AC {ta})");
-            component.DcTable = dcTables[td] ?? JpegStandardHuffmanTables.Default(isDc: true, td);
-            component.AcTable = acTables[ta] ?? JpegStandardHuffmanTables.Default(isDc: false, ta);
-            component.DcTableId = td;
-            component.AcTableId = ta;
-            components[i] = component;
+            components[i] = new JpegScanComponent(
+                component,
+                td, dcTables[td] ?? JpegStandardHuffmanTables.Default(isDc: true, td),
+                ta, acTables[ta] ?? JpegStandardHuffmanTables.Default(isDc: false, ta));
             blocksPerMcu += component.HorizontalFactor * component.VerticalFactor;
         }
         if (count > 1 && blocksPerMcu > 10)

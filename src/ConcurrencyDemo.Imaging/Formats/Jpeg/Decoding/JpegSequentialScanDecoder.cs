@@ -10,7 +10,7 @@ internal static unsafe class JpegSequentialScanDecoder
     /// zig-zag index of its last coefficient, 0 when only DC is present so the caller can skip the IDCT.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int DecodeBlock(ref JpegBitReader reader, JpegComponent component, short* block, byte* naturalOrder)
+    public static int DecodeBlock(ref JpegBitReader reader, JpegScanComponent component, short* block, byte* naturalOrder)
     {
         JpegHuffmanTable dcTable = component.DcTable!;
         JpegHuffmanTable acTable = component.AcTable!;
