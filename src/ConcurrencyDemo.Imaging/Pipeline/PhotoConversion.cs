@@ -37,13 +37,13 @@ public static class PhotoConversion
     /// <summary>Converts encoded image bytes, writing the encoded result to <paramref name="output"/>.</summary>
     public static PhotoConversionResult Convert(ReadOnlySpan<byte> input, Stream output, PhotoConversionOptions options, CancellationToken cancellationToken = default)
     {
-        using var rowBlur = options.BlurRadius > 0 ? new GaussianRowBlur(options.BlurRadius) : null;
-        // The rows are blurred as the decoder finishes them, unless the orientation turns rows into columns first.
-        DecodedRowsCallback? blurWhileDecoding = options.ApplyOrientation || rowBlur is null ? null : rowBlur.BlurFinalRows;
+        using var blur = options.BlurRadius > 0 ? new IncrementalGaussianBlur(options.BlurRadius) : null;
+        // The photo is blurred as the decoder finishes its rows, unless the orientation turns rows into columns first.
+        DecodedRowsCallback? blurWhileDecoding = options.ApplyOrientation ? null : blur is null ? null : blur.BlurFinalRows;
         long start = Stopwatch.GetTimestamp();
         ImageBuffer image = ImageCodec.Decode(input, options.Decode, blurWhileDecoding);
-        // The stages are timed as if they ran one after the other: the rows blurred during decoding count as blurring.
-        double blurredWhileDecoding = rowBlur?.Seconds ?? 0;
+        // The stages are timed as if they ran one after the other: the blurring done during decoding counts as blurring.
+        double blurredWhileDecoding = blur?.Seconds ?? 0;
         double decode = Stopwatch.GetElapsedTime(start).TotalSeconds - blurredWhileDecoding;
         try
         {
@@ -53,12 +53,8 @@ public static class PhotoConversion
 
             cancellationToken.ThrowIfCancellationRequested();
             start = Stopwatch.GetTimestamp();
-            if (rowBlur is not null)
-            {
-                rowBlur.Finish(image);
-                GaussianBlur.ApplyToColumns(image, options.BlurRadius);
-            }
-            double blur = Stopwatch.GetElapsedTime(start).TotalSeconds + blurredWhileDecoding;
+            blur?.Finish(image);
+            double blurSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds + blurredWhileDecoding;
 
             cancellationToken.ThrowIfCancellationRequested();
             start = Stopwatch.GetTimestamp();
@@ -81,7 +77,7 @@ public static class PhotoConversion
                 InputBytes = input.Length,
                 OutputBytes = output.CanSeek ? output.Position - before : 0,
                 DecodeSeconds = decode,
-                BlurSeconds = blur,
+                BlurSeconds = blurSeconds,
                 ThumbnailSeconds = thumbnail,
                 EncodeSeconds = encode,
             };

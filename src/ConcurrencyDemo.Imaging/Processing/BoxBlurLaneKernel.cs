@@ -7,8 +7,8 @@ namespace ConcurrencyDemo.Imaging.Processing;
 /// <summary>
 /// One extended-box pass along a line of positions, for many independent lanes at once.
 /// A position is <c>laneCount</c> contiguous bytes; positions are <c>step</c> bytes apart.
-/// Lanes are how SIMD gets in: a column strip (lanes = adjacent bytes of a row) or a block of rows
-/// transposed so that each position holds one pixel of every row. Edges are clamped, sums are
+/// Lanes are how SIMD gets in: a block of rows transposed so that each position holds one pixel of every
+/// row (<see cref="GaussianRowBlur"/>). Edges are clamped, sums are
 /// running sums (cost independent of the radius), and the arithmetic is Pillow's 8.24 fixed point
 /// in wrapping 32-bit unsigned integers, so all paths agree with Pillow to the bit.
 /// The loops skip tiered JIT (AggressiveOptimization): a worker process may blur only one or two
@@ -26,9 +26,6 @@ internal static unsafe class BoxBlurLaneKernel
     {
         switch (path)
         {
-            case LaneKernelPath.Avx512 when Avx512F.IsSupported && laneCount == CacheLineLanes:
-                BlurAvx512CacheLine(source, sourceStep, destination, destinationStep, length, weights);
-                break;
             case LaneKernelPath.Avx512 when Avx512F.IsSupported:
                 BlurAvx512(source, sourceStep, destination, destinationStep, length, laneCount, weights);
                 break;
@@ -116,71 +113,6 @@ internal static unsafe class BoxBlurLaneKernel
                 add = right;
             }
         }
-    }
-
-    /// <summary>Lanes that fill one 64-byte cache line: a column strip of the vertical pass.</summary>
-    public const int CacheLineLanes = 4 * LaneGroup;
-
-    /// <summary>
-    /// <see cref="BlurAvx512"/> for exactly one cache line of lanes, all four lane groups in one sweep down the
-    /// positions rather than one sweep per group: a column strip's positions are image rows a whole stride apart,
-    /// so four sweeps touched every row's page four times, and each line was fetched once but walked four times.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BlurAvx512CacheLine(
-        byte* s, nint sourceStep, byte* d, nint destinationStep, int length, in BoxBlurWeights weights)
-    {
-        int radius = weights.Radius;
-        int last = length - 1;
-        Vector512<int> whole = Vector512.Create((int)weights.Whole);
-        Vector512<int> edge = Vector512.Create((int)weights.Edge);
-        Vector512<int> half = Vector512.Create((int)Half);
-
-        Vector512<int> startFactor = Vector512.Create(radius + 1);
-        Vector512<int> sum0 = Load512(s) * startFactor, sum1 = Load512(s + 16) * startFactor;
-        Vector512<int> sum2 = Load512(s + 32) * startFactor, sum3 = Load512(s + 48) * startFactor;
-        int inside = Math.Min(radius, length);
-        for (int k = 0; k < inside; k++)
-        {
-            byte* p = s + k * sourceStep;
-            sum0 += Load512(p); sum1 += Load512(p + 16); sum2 += Load512(p + 32); sum3 += Load512(p + 48);
-        }
-        if (radius > length)
-        {
-            Vector512<int> overhang = Vector512.Create(radius - length);
-            byte* p = s + last * sourceStep;
-            sum0 += Load512(p) * overhang; sum1 += Load512(p + 16) * overhang;
-            sum2 += Load512(p + 32) * overhang; sum3 += Load512(p + 48) * overhang;
-        }
-
-        byte* first = s + Math.Min(radius, last) * sourceStep;
-        Vector512<int> add0 = Load512(first), add1 = Load512(first + 16), add2 = Load512(first + 32), add3 = Load512(first + 48);
-        for (int i = 0; i < length; i++)
-        {
-            byte* pSub = s + Math.Max(i - radius - 1, 0) * sourceStep;
-            byte* pRight = s + Math.Min(i + radius + 1, last) * sourceStep;
-            byte* o = d + i * destinationStep;
-            Vector512<int> sub0 = Load512(pSub), right0 = Load512(pRight);
-            sum0 += add0 - sub0;
-            Store(sum0 * whole + (sub0 + right0) * edge + half, o);
-            add0 = right0;
-            Vector512<int> sub1 = Load512(pSub + 16), right1 = Load512(pRight + 16);
-            sum1 += add1 - sub1;
-            Store(sum1 * whole + (sub1 + right1) * edge + half, o + 16);
-            add1 = right1;
-            Vector512<int> sub2 = Load512(pSub + 32), right2 = Load512(pRight + 32);
-            sum2 += add2 - sub2;
-            Store(sum2 * whole + (sub2 + right2) * edge + half, o + 32);
-            add2 = right2;
-            Vector512<int> sub3 = Load512(pSub + 48), right3 = Load512(pRight + 48);
-            sum3 += add3 - sub3;
-            Store(sum3 * whole + (sub3 + right3) * edge + half, o + 48);
-            add3 = right3;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static void Store(Vector512<int> bulk, byte* destination) =>
-            Avx512F.ConvertToVector128Byte(Vector512.ShiftRightLogical(bulk, BoxBlurWeights.FractionBits)).Store(destination);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

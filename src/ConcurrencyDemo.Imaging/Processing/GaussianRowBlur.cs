@@ -5,13 +5,12 @@ using ConcurrencyDemo.Imaging.Memory;
 namespace ConcurrencyDemo.Imaging.Processing;
 
 /// <summary>
-/// The horizontal half of <see cref="GaussianBlur"/>, run on an image's rows as they become final: given to the
-/// decoder as its <see cref="DecodedRowsCallback"/>, it blurs each block of rows just after the decoder wrote
-/// them, while they are still in the cache, instead of reading the whole decoded photo back from memory later.
-/// <see cref="Finish"/> blurs whatever rows are left (all of them after a decoder that reports none), and then
-/// <see cref="GaussianBlur.ApplyToColumns"/> completes the blur. The bytes are those of <see cref="GaussianBlur.Apply(ImageBuffer, float)"/>:
-/// each row is blurred on its own, so when it is blurred does not matter. One instance serves one image, on one
-/// thread at a time: it remembers how many of that image's rows it has blurred.
+/// The horizontal half of <see cref="GaussianBlur"/>, run on an image's rows as they become final (the first half
+/// of <see cref="IncrementalGaussianBlur"/>): it blurs each block of 16 rows once all of them are reported, and
+/// <see cref="Finish"/> blurs whatever rows are left (all of them after a decoder that reports none); then
+/// <see cref="GaussianColumnBlur"/> completes the blur. Each row is blurred on its own, so when it is blurred does
+/// not change its bytes. One instance serves one image, on one thread at a time: it remembers how many of that
+/// image's rows it has blurred.
 /// </summary>
 public sealed unsafe class GaussianRowBlur : IDisposable
 {
@@ -34,6 +33,9 @@ public sealed unsafe class GaussianRowBlur : IDisposable
         if (_blurs) _weights = BoxBlurWeights.ForGaussian(radius);
         _path = path;
     }
+
+    /// <summary>How many of the image's rows, from the top, are blurred.</summary>
+    public int RowsBlurred => _rowsDone;
 
     /// <summary>Seconds spent blurring rows so far, on whichever thread called.</summary>
     public double Seconds => Stopwatch.GetElapsedTime(0, _ticks).TotalSeconds;

@@ -23,7 +23,8 @@ public sealed class GaussianRowBlurTests
             rows.Finish(image);
             Assert.True(rows.Seconds > 0, "the row blur measured no time");
         }
-        GaussianBlur.ApplyToColumns(image, 3.5f);
+        using (var columns = new GaussianColumnBlur(3.5f))
+            columns.Finish(image);
 
         Assert.Equal(expected.Pixels.ToArray(), image.Pixels.ToArray());
     }
