@@ -79,7 +79,10 @@ function Get-JitSecondsBetween($Before, $After) {
     foreach ($id in $After.Keys) { $total += [math]::Max(0.0, $After[$id] - ($Before.ContainsKey($id) ? $Before[$id] : 0)) }
     $total
 }
-function Measure-Mode([string] $Mode, [string] $Folder) {
+# The control below, compiled by the outer script, loaded as a plain assembly: Add-Type here would load the C#
+# compiler into the pwsh whose memory is measured (100 MB more when it compiled, 20 MB when it only loaded).
+$null = [Reflection.Assembly]::LoadFile($env:CONCURRENCYDEMO_BENCH_CONTROL)
+function Measure-Mode([string] $Mode, [string] $Folder, [switch] $WithControl) {
     # A pause before every run, in which compilations that the previous run's bookkeeping queued for the background
     # JIT can finish. (A forced full collection here as well made every mode slower: the next run faulted its memory in again.)
     Start-Sleep -Milliseconds 250
@@ -98,6 +101,8 @@ function Measure-Mode([string] $Mode, [string] $Folder) {
         PeakBytes = if ($summary -match 'peak memory (\d+) MB here') { [long] $Matches[1] * 1e6 } else { 0 }
         WorkerPeakBytes = if ($summary -match '(\d+) MB in worker processes') { [long] $Matches[1] * 1e6 } else { 0 }
         JitSeconds = Get-JitSecondsBetween $jitBefore $jitAfter
+        # Right after the run, so that it samples the machine as the run found it: about 0.3 s.
+        ControlRatio = if ($WithControl) { [ParallelControl]::Ratio(60000000) } else { $null }
     } | ConvertTo-Json -Compress
 }
 # Warm-up: the very code that is timed, every mode, at least twice, and on until a whole pass leaves the background
@@ -116,7 +121,37 @@ foreach ($pass in 1..$maxPasses) {
     if ($pass -ge 2 -and ($null -eq $warmUp.JitSeconds -or $jit -lt $quietSeconds)) { break }
 }
 [Console]::Error.WriteLine("warm-up: $pass passes, the last with $(if ($null -ne $warmUp.JitSeconds) { '{0:N2} s' -f $jit } else { 'unknown seconds' }) of background JIT")
-foreach ($mode in $Modes -split ',') { Measure-Mode $mode (Join-Path $Destination $mode) }
+foreach ($mode in $Modes -split ',') { Measure-Mode $mode (Join-Path $Destination $mode) -WithControl }
+'@
+# A control that involves neither our code nor memory: two threads of register-only integer arithmetic against
+# one thread doing both shares. On two cores of its own it is 0.50; when other work on a shared host takes part of
+# a core (a hyperthread sibling, say), two threads at once pay for it and one thread alone often does not.
+$env:CONCURRENCYDEMO_BENCH_CONTROL = Join-Path $work 'ParallelControl.dll'
+Add-Type -OutputAssembly $env:CONCURRENCYDEMO_BENCH_CONTROL -TypeDefinition @'
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+public static class ParallelControl
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long Work(long n)
+    {
+        long a = 1, b = 2, c = 3, d = 4;
+        for (long i = 0; i < n; i++) { a += i; b ^= a; c += b >> 1; d += c; }
+        return a + b + c + d;
+    }
+    public static double Ratio(long n)
+    {
+        var watch = Stopwatch.StartNew();
+        Work(n); Work(n);
+        double one = watch.Elapsed.TotalSeconds;
+        long other = 0;
+        var thread = new Thread(() => other = Work(n));
+        watch.Restart();
+        thread.Start(); Work(n); thread.Join();
+        return watch.Elapsed.TotalSeconds / one;
+    }
+}
 '@
 $runScript = Join-Path $work 'run-repetition.ps1'
 Set-Content -LiteralPath $runScript -Value $runRepetition
@@ -135,7 +170,7 @@ try {
             if ($sample.Count -ne $photos.Count) { throw "Convert-ImageBatch -Mode $($sample.Mode) converted $($sample.Count) of $($photos.Count) photos." }
             if ($sample.Failed -gt 0) { throw "Convert-ImageBatch -Mode $($sample.Mode): $($sample.Failed) photo(s) failed." }
             $samples[$sample.Mode] += @($sample)
-            Write-Host ("{0,-10} run {1}: {2:N3} s" -f $sample.Mode, $rep, $sample.Seconds)
+            Write-Host ("{0,-10} run {1}: {2:N3} s (control {3:N2})" -f $sample.Mode, $rep, $sample.Seconds, $sample.ControlRatio)
         }
         foreach ($pillowMode in 'sequential', 'processes') {
             $destination = Join-Path $work "pillow-$pillowMode-$rep"
@@ -177,6 +212,9 @@ try {
     $pillowSequential = Get-Median @($samples['Pillow sequential'].seconds)
     "Control: Pillow's processes took {0:N2} of Pillow's one-process time (per repetition: {1})." -f ($pillowProcesses / $pillowSequential),
         ((1..$Repeat | ForEach-Object { '{0:N2}' -f ($samples['Pillow processes'][$_ - 1].seconds / $samples['Pillow sequential'][$_ - 1].seconds) }) -join ', ')
+    $controls = @($modes | ForEach-Object { $samples[$_].ControlRatio })
+    "Control: two threads of register-only arithmetic took {0:N2} of one thread's time (median of {1}, one after each timed run; {2:N2}-{3:N2})." -f
+        (Get-Median $controls), $controls.Count, ($controls | Measure-Object -Minimum).Minimum, ($controls | Measure-Object -Maximum).Maximum
 
     # Every mode's bytes are Sequential's; our outputs against Pillow's.
     $reference = Join-Path $work 'ours-1' 'Sequential'
@@ -198,5 +236,5 @@ try {
         $(if ($null -ne $lowest) { ", lowest {0:N1} dB" -f $lowest } else { '' })
 } finally {
     Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
-    Remove-Item -Path 'Env:CONCURRENCYDEMO_BENCH_MODULE', 'Env:CONCURRENCYDEMO_BENCH_PHOTOS' -ErrorAction SilentlyContinue
+    Remove-Item -Path 'Env:CONCURRENCYDEMO_BENCH_MODULE', 'Env:CONCURRENCYDEMO_BENCH_PHOTOS', 'Env:CONCURRENCYDEMO_BENCH_CONTROL' -ErrorAction SilentlyContinue
 }
