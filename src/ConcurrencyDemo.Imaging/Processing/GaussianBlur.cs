@@ -6,8 +6,8 @@ namespace ConcurrencyDemo.Imaging.Processing;
 /// Pillow's <c>ImageFilter.GaussianBlur(radius)</c>, byte for byte: the radius is the standard
 /// deviation; three extended box passes run along rows (<see cref="GaussianRowBlur"/>), then three along
 /// columns (<see cref="GaussianColumnBlur"/>), each rounded to 8 bits, with clamped edges. Every channel (alpha
-/// included, as Pillow does for RGBA) is blurred independently. Runs in place, with scratch of a few dozen rows,
-/// in time independent of the radius.
+/// included, as Pillow does for RGBA) is blurred independently. Runs in place, with scratch of a few dozen rows (a
+/// few megabytes at most, whatever the radius), in time independent of the radius.
 /// </summary>
 public static class GaussianBlur
 {

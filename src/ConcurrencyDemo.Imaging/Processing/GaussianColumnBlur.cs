@@ -18,17 +18,30 @@ namespace ConcurrencyDemo.Imaging.Processing;
 /// Why rows and not columns: given to the decoder (after <see cref="GaussianRowBlur"/>), it blurs each row within
 /// a few dozen rows of where the decoder wrote it, while the rows are still in the cache, and a whole image is
 /// walked once, top to bottom, instead of once per column strip with every row on its own page. The arithmetic is
-/// <see cref="BoxBlurLaneKernel"/>'s, term for term, so the bytes are Pillow's. One instance serves one image,
-/// on one thread at a time.
+/// <see cref="BoxBlurLaneKernel"/>'s, term for term, so the bytes are Pillow's. A radius so large that the rings
+/// would outgrow <see cref="DefaultRingBudgetBytes"/> waits for the last row instead, then blurs strip after strip of
+/// columns with rings of the strip's width. One instance serves one image, on one thread at a time.
 /// </remarks>
 public sealed unsafe class GaussianColumnBlur : IDisposable
 {
     private const uint Half = 1u << (BoxBlurWeights.FractionBits - 1);
 
+    /// <summary>
+    /// The most the two rings may take together while following the decoder: at the default radius a 6000-pixel-wide
+    /// photo needs about 1 MB. A larger radius (each ring holds 2r+3 rows) instead waits for the whole image and
+    /// goes down it in strips of columns narrow enough for this, so that memory never grows with the radius.
+    /// </summary>
+    internal const int DefaultRingBudgetBytes = 8 << 20;
+
     private readonly BoxBlurWeights _weights;
     private readonly bool _blurs;
     private readonly LaneKernelPath _path;
+    private readonly int _ringBudgetBytes;
     private int _width, _height, _channels, _stride, _ringRows;
+    /// <summary>Bytes of a row each ring row and sum array hold: the whole row, or one strip's width of it.</summary>
+    private int _stripBytes;
+    /// <summary>Where the strip being blurred starts in a row, and how many bytes of the row it covers.</summary>
+    private int _stripStart, _lanes;
     private int _rowsTaken;
     private readonly int[] _outputRows = new int[BoxBlurWeights.PassesPerDirection];
     /// <summary>Per pass, the running sum of each byte of a row.</summary>
@@ -39,13 +52,17 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
 
     public GaussianColumnBlur(float radius) : this(radius, LaneKernels.Best) { }
 
-    internal GaussianColumnBlur(float radius, LaneKernelPath path)
+    internal GaussianColumnBlur(float radius, LaneKernelPath path, int ringBudgetBytes = DefaultRingBudgetBytes)
     {
         GaussianBlur.CheckRadius(radius);
         _blurs = radius > 0;
         if (_blurs) _weights = BoxBlurWeights.ForGaussian(radius);
         _path = path;
+        _ringBudgetBytes = ringBudgetBytes;
     }
+
+    /// <summary>Whether the rows are blurred as they arrive (false: once the last one has, strip by strip).</summary>
+    internal bool FollowsRows => _stripBytes == _stride;
 
     /// <summary>Seconds spent blurring so far, on whichever thread called.</summary>
     public double Seconds => Stopwatch.GetElapsedTime(0, _ticks).TotalSeconds;
@@ -66,6 +83,8 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
             throw new ArgumentException($"{rowsFinal} rows were reported final of an image {height} rows high.", nameof(rowsSoFar));
         if (!_blurs || rowsFinal <= _rowsTaken) return;
 
+        if (!FollowsRows && rowsFinal < height) return;
+
         long start = Stopwatch.GetTimestamp();
         fixed (byte* image = rowsSoFar)
         fixed (byte* ring1 = _rings[1])
@@ -75,8 +94,22 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
         fixed (uint* sums2 = _sums[2])
         {
             var pinned = new Pinned(image, ring1, ring2, sums0, sums1, sums2);
-            for (; _rowsTaken < rowsFinal; _rowsTaken++)
-                Take(0, _rowsTaken, pinned);
+            if (FollowsRows)
+            {
+                for (; _rowsTaken < rowsFinal; _rowsTaken++)
+                    Take(0, _rowsTaken, pinned);
+            }
+            else
+            {
+                for (_stripStart = 0; _stripStart < _stride; _stripStart += _stripBytes)
+                {
+                    _lanes = Math.Min(_stripBytes, _stride - _stripStart);
+                    Array.Clear(_outputRows);
+                    for (int row = 0; row < height; row++)
+                        Take(0, row, pinned);
+                }
+                _rowsTaken = height;
+            }
         }
         _ticks += Stopwatch.GetTimestamp() - start;
     }
@@ -94,10 +127,15 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
         if (!_blurs) return;
         // Output i of a pass reads its input rows i - radius - 1 .. i + radius + 1.
         _ringRows = (int)Math.Min(2L * _weights.Radius + 3, height);
+        long ringBytesPerByte = 2L * _ringRows;
+        _stripBytes = ringBytesPerByte * _stride <= _ringBudgetBytes
+            ? _stride
+            : (int)Math.Min(_stride, Math.Max(LaneKernels.LaneGroup, _ringBudgetBytes / ringBytesPerByte / LaneKernels.LaneGroup * LaneKernels.LaneGroup));
+        (_stripStart, _lanes) = (0, _stripBytes);
         for (int pass = 0; pass < BoxBlurWeights.PassesPerDirection; pass++)
         {
-            _sums[pass] = ArrayPool<uint>.Shared.Rent(_stride);
-            if (pass > 0) _rings[pass] = PixelArrayPool.Rent(_ringRows * _stride);
+            _sums[pass] = ArrayPool<uint>.Shared.Rent(_stripBytes);
+            if (pass > 0) _rings[pass] = PixelArrayPool.Rent(_ringRows * _stripBytes);
         }
     }
 
@@ -120,7 +158,7 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
             if (i == 0)
                 StartSums(pass, sums, pinned);
             byte* destination = pass == BoxBlurWeights.PassesPerDirection - 1
-                ? pinned.Image + (nint)i * _stride
+                ? pinned.Image + (nint)i * _stride + _stripStart
                 : RingRow(pinned.Ring(pass + 1), i);
             Step(InputRow(pass, Math.Min(i + radius, last), pinned), InputRow(pass, Math.Max(i - radius - 1, 0), pinned),
                 InputRow(pass, Math.Min(i + radius + 1, last), pinned), sums, destination);
@@ -130,28 +168,28 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
     }
 
     private byte* InputRow(int pass, int row, in Pinned pinned) =>
-        pass == 0 ? pinned.Image + (nint)row * _stride : RingRow(pinned.Ring(pass), row);
+        pass == 0 ? pinned.Image + (nint)row * _stride + _stripStart : RingRow(pinned.Ring(pass), row);
 
-    private byte* RingRow(byte* ring, int row) => ring + (nint)(row % _ringRows) * _stride;
+    private byte* RingRow(byte* ring, int row) => ring + (nint)(row % _ringRows) * _stripBytes;
 
     /// <summary>The window sum for position -1 (taps -radius-1 .. radius-1, clamped), as <see cref="BoxBlurLaneKernel"/> starts it.</summary>
     private void StartSums(int pass, uint* sums, in Pinned image)
     {
         int radius = _weights.Radius;
         byte* first = InputRow(pass, 0, image);
-        for (int x = 0; x < _stride; x++)
+        for (int x = 0; x < _lanes; x++)
             sums[x] = unchecked((uint)(radius + 1) * first[x]);
         int inside = Math.Min(radius, _height);
         for (int k = 0; k < inside; k++)
         {
             byte* row = InputRow(pass, k, image);
-            for (int x = 0; x < _stride; x++)
+            for (int x = 0; x < _lanes; x++)
                 sums[x] += row[x];
         }
         if (radius > _height)
         {
             byte* lastRow = InputRow(pass, _height - 1, image);
-            for (int x = 0; x < _stride; x++)
+            for (int x = 0; x < _lanes; x++)
                 sums[x] = unchecked(sums[x] + (uint)(radius - _height) * lastRow[x]);
         }
     }
@@ -160,11 +198,11 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
     {
         int done = _path switch
         {
-            LaneKernelPath.Avx512 when Avx512F.IsSupported => StepAvx512(add, sub, right, sums, output, _stride, _weights),
-            LaneKernelPath.Avx2 when Avx2.IsSupported => StepAvx2(add, sub, right, sums, output, _stride, _weights),
+            LaneKernelPath.Avx512 when Avx512F.IsSupported => StepAvx512(add, sub, right, sums, output, _lanes, _weights),
+            LaneKernelPath.Avx2 when Avx2.IsSupported => StepAvx2(add, sub, right, sums, output, _lanes, _weights),
             _ => 0,
         };
-        StepScalar(add, sub, right, sums, output, done, _stride, _weights);
+        StepScalar(add, sub, right, sums, output, done, _lanes, _weights);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -40,6 +40,39 @@ public sealed class GaussianColumnBlurTests
         }
     }
 
+    [Theory]
+    [InlineData(59, 211, PixelFormat.Rgb24, 15f, 512, 16)]
+    [InlineData(40, 90, PixelFormat.Rgba32, 6f, 2000, 7)]
+    [InlineData(33, 20, PixelFormat.Gray8, 40f, 100, 3)]
+    public void Beyond_the_ring_budget_the_columns_are_blurred_strip_by_strip_once_the_last_row_has_arrived(
+        int width, int height, PixelFormat format, float radius, int ringBudgetBytes, int rowsPerReport)
+    {
+        using ImageBuffer original = TestImages.Random(width, height, format, seed: height);
+        byte[] expected = ColumnsBlurredAsRows(original, radius);
+        foreach (LaneKernelPath path in Enum.GetValues<LaneKernelPath>())
+        {
+            using ImageBuffer image = TestImages.Copy(original);
+            using var columns = new GaussianColumnBlur(radius, path, ringBudgetBytes);
+            for (int reported = rowsPerReport; reported < height; reported += rowsPerReport)
+            {
+                columns.BlurFinalRows(image.Pixels[..(reported * image.Stride)], width, height, format);
+                Assert.True(original.Pixels.SequenceEqual(image.Pixels), "a row was blurred before the last row arrived");
+            }
+            Assert.False(columns.FollowsRows);
+            columns.Finish(image);
+            Assert.True(expected.AsSpan().SequenceEqual(image.Pixels), $"the {path} path gave other bytes");
+        }
+    }
+
+    [Fact]
+    public void At_the_default_radius_a_wide_photo_is_blurred_as_its_rows_arrive()
+    {
+        using ImageBuffer image = TestImages.Random(6000, 40, PixelFormat.Rgb24, seed: 1);
+        using var columns = new GaussianColumnBlur(15f);
+        columns.BlurFinalRows(image.Pixels[..image.Stride], image.Width, image.Height, image.Format);
+        Assert.True(columns.FollowsRows);
+    }
+
     [Fact]
     public void A_row_is_written_back_only_once_the_rows_below_it_that_it_needs_have_arrived()
     {
