@@ -39,7 +39,7 @@ public static class PhotoConversion
     {
         using var blur = options.BlurRadius > 0 ? new IncrementalGaussianBlur(options.BlurRadius) : null;
         // The photo is blurred as the decoder finishes its rows, unless the orientation turns rows into columns first.
-        DecodedRowsCallback? blurWhileDecoding = options.ApplyOrientation ? null : blur is null ? null : blur.BlurFinalRows;
+        DecodedRowsCallback? blurWhileDecoding = blur is null || options.ApplyOrientation ? null : blur.BlurFinalRows;
         long start = Stopwatch.GetTimestamp();
         ImageBuffer image = ImageCodec.Decode(input, options.Decode, blurWhileDecoding);
         // The stages are timed as if they ran one after the other: the blurring done during decoding counts as blurring.

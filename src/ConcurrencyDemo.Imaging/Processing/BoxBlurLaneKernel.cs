@@ -18,8 +18,6 @@ internal static unsafe class BoxBlurLaneKernel
 {
     private const int LaneGroup = LaneKernels.LaneGroup;
 
-    private const uint Half = 1u << (BoxBlurWeights.FractionBits - 1);
-
     public static void Blur(
         byte* source, nint sourceStep, byte* destination, nint destinationStep,
         int length, int laneCount, in BoxBlurWeights weights, LaneKernelPath path)
@@ -44,7 +42,6 @@ internal static unsafe class BoxBlurLaneKernel
         int length, int laneCount, in BoxBlurWeights weights)
     {
         int radius = weights.Radius;
-        uint whole = weights.Whole, edge = weights.Edge;
         int last = length - 1;
         for (int lane = 0; lane < laneCount; lane++)
         {
@@ -57,7 +54,7 @@ internal static unsafe class BoxBlurLaneKernel
                 uint sub = s[Math.Max(i - radius - 1, 0) * sourceStep];
                 uint right = s[Math.Min(i + radius + 1, last) * sourceStep];
                 sum = unchecked(sum + add - sub);
-                d[i * destinationStep] = (byte)(unchecked(sum * whole + (sub + right) * edge + Half) >> BoxBlurWeights.FractionBits);
+                d[i * destinationStep] = weights.Output(sum, sub, right);
                 add = right;
             }
         }
@@ -68,7 +65,7 @@ internal static unsafe class BoxBlurLaneKernel
     /// running sum yields position 0. Clamping turns the overhang into multiples of the end values, which
     /// keeps a radius far larger than the line cheap.
     /// </summary>
-    private static uint InitialSumScalar(byte* s, nint step, int length, int radius)
+    internal static uint InitialSumScalar(byte* s, nint step, int length, int radius)
     {
         uint sum = unchecked((uint)(radius + 1) * s[0]);
         int inside = Math.Min(radius, length);
@@ -88,7 +85,7 @@ internal static unsafe class BoxBlurLaneKernel
         int last = length - 1;
         Vector512<int> whole = Vector512.Create((int)weights.Whole);
         Vector512<int> edge = Vector512.Create((int)weights.Edge);
-        Vector512<int> half = Vector512.Create((int)Half);
+        Vector512<int> half = Vector512.Create((int)BoxBlurWeights.Half);
         for (int lane = 0; lane < laneCount; lane += LaneGroup)
         {
             byte* s = source + lane;
@@ -116,7 +113,7 @@ internal static unsafe class BoxBlurLaneKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<int> Load512(byte* p) =>
+    internal static Vector512<int> Load512(byte* p) =>
         Avx512F.ConvertToVector512Int32(Vector128.Load(p));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -128,7 +125,7 @@ internal static unsafe class BoxBlurLaneKernel
         int last = length - 1;
         Vector256<int> whole = Vector256.Create((int)weights.Whole);
         Vector256<int> edge = Vector256.Create((int)weights.Edge);
-        Vector256<int> half = Vector256.Create((int)Half);
+        Vector256<int> half = Vector256.Create((int)BoxBlurWeights.Half);
         for (int lane = 0; lane < laneCount; lane += LaneGroup)
         {
             byte* s = source + lane;

@@ -13,6 +13,9 @@ internal readonly struct BoxBlurWeights
     /// <summary>Fixed-point unit: the weights of one box sum to (almost) this.</summary>
     public const int FractionBits = 24;
 
+    /// <summary>Half of the last bit kept: added before the shift, so that the shift rounds to nearest.</summary>
+    public const uint Half = 1u << (FractionBits - 1);
+
     private BoxBlurWeights(int radius, uint whole, uint edge)
     {
         Radius = radius;
@@ -28,6 +31,12 @@ internal readonly struct BoxBlurWeights
 
     /// <summary>Weight of each of the two fractional taps at distance Radius + 1.</summary>
     public uint Edge { get; }
+
+    /// <summary>
+    /// One output byte of a pass: the window's running sum at the whole weight, plus the two taps just beyond it
+    /// (<paramref name="sub"/> left, <paramref name="right"/> right) at the edge weight, rounded; wrapping as Pillow's does.
+    /// </summary>
+    public byte Output(uint sum, uint sub, uint right) => (byte)(unchecked(sum * Whole + (sub + right) * Edge + Half) >> FractionBits);
 
     /// <summary>The box for a Gaussian of standard deviation <paramref name="sigma"/> split over three passes.</summary>
     public static BoxBlurWeights ForGaussian(float sigma) => ForBoxRadius(GaussianBoxRadius(sigma));

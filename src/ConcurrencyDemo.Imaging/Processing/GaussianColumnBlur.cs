@@ -24,8 +24,6 @@ namespace ConcurrencyDemo.Imaging.Processing;
 /// </remarks>
 public sealed unsafe class GaussianColumnBlur : IDisposable
 {
-    private const uint Half = 1u << (BoxBlurWeights.FractionBits - 1);
-
     /// <summary>
     /// The most the two rings may take together while following the decoder: at the default radius a 6000-pixel-wide
     /// photo needs about 1 MB. A larger radius (each ring holds 2r+3 rows) instead waits for the whole image and
@@ -37,7 +35,8 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
     private readonly bool _blurs;
     private readonly LaneKernelPath _path;
     private readonly int _ringBudgetBytes;
-    private int _width, _height, _channels, _stride, _ringRows;
+    private ReportedImage _image;
+    private int _ringRows;
     /// <summary>Bytes of a row each ring row and sum array hold: the whole row, or one strip's width of it.</summary>
     private int _stripBytes;
     /// <summary>Where the strip being blurred starts in a row, and how many bytes of the row it covers.</summary>
@@ -62,7 +61,7 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
     }
 
     /// <summary>Whether the rows are blurred as they arrive (false: once the last one has, strip by strip).</summary>
-    internal bool FollowsRows => _stripBytes == _stride;
+    internal bool FollowsRows => _stripBytes == _image.Stride;
 
     /// <summary>Seconds spent blurring so far, on whichever thread called.</summary>
     public double Seconds => Stopwatch.GetElapsedTime(0, _ticks).TotalSeconds;
@@ -73,16 +72,9 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
     /// </summary>
     public void BlurFinalRows(Span<byte> rowsSoFar, int width, int height, PixelFormat format)
     {
-        int channels = (int)format;
-        if (_width == 0)
-            Start(width, height, channels);
-        else if ((_width, _height, _channels) != (width, height, channels))
-            throw new InvalidOperationException($"Rows of a {width}x{height} image were reported to a column blur of a {_width}x{_height} image.");
-        int rowsFinal = rowsSoFar.Length / _stride;
-        if (rowsFinal > height)
-            throw new ArgumentException($"{rowsFinal} rows were reported final of an image {height} rows high.", nameof(rowsSoFar));
+        int rowsFinal = _image.RowsFinal(rowsSoFar, width, height, format, "column blur");
         if (!_blurs || rowsFinal <= _rowsTaken) return;
-
+        if (_sums[0] is null) Start();
         if (!FollowsRows && rowsFinal < height) return;
 
         long start = Stopwatch.GetTimestamp();
@@ -101,9 +93,9 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
             }
             else
             {
-                for (_stripStart = 0; _stripStart < _stride; _stripStart += _stripBytes)
+                for (_stripStart = 0; _stripStart < _image.Stride; _stripStart += _stripBytes)
                 {
-                    _lanes = Math.Min(_stripBytes, _stride - _stripStart);
+                    _lanes = Math.Min(_stripBytes, _image.Stride - _stripStart);
                     Array.Clear(_outputRows);
                     for (int row = 0; row < height; row++)
                         Take(0, row, pinned);
@@ -121,16 +113,15 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
         BlurFinalRows(image.Pixels, image.Width, image.Height, image.Format);
     }
 
-    private void Start(int width, int height, int channels)
+    private void Start()
     {
-        (_width, _height, _channels, _stride) = (width, height, channels, width * channels);
-        if (!_blurs) return;
+        int stride = _image.Stride;
         // Output i of a pass reads its input rows i - radius - 1 .. i + radius + 1.
-        _ringRows = (int)Math.Min(2L * _weights.Radius + 3, height);
+        _ringRows = (int)Math.Min(2L * _weights.Radius + 3, _image.Height);
         long ringBytesPerByte = 2L * _ringRows;
-        _stripBytes = ringBytesPerByte * _stride <= _ringBudgetBytes
-            ? _stride
-            : (int)Math.Min(_stride, Math.Max(LaneKernels.LaneGroup, _ringBudgetBytes / ringBytesPerByte / LaneKernels.LaneGroup * LaneKernels.LaneGroup));
+        _stripBytes = ringBytesPerByte * stride <= _ringBudgetBytes
+            ? stride
+            : (int)Math.Min(stride, Math.Max(LaneKernels.LaneGroup, _ringBudgetBytes / ringBytesPerByte / LaneKernels.LaneGroup * LaneKernels.LaneGroup));
         (_stripStart, _lanes) = (0, _stripBytes);
         for (int pass = 0; pass < BoxBlurWeights.PassesPerDirection; pass++)
         {
@@ -150,7 +141,7 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
     /// <summary>Input row <paramref name="row"/> of <paramref name="pass"/> is ready: makes every output it completes.</summary>
     private void Take(int pass, int row, in Pinned pinned)
     {
-        int last = _height - 1, radius = _weights.Radius;
+        int last = _image.Height - 1, radius = _weights.Radius;
         uint* sums = pinned.Sums(pass);
         while (_outputRows[pass] <= last && (_outputRows[pass] + radius + 1 <= row || row == last))
         {
@@ -158,7 +149,7 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
             if (i == 0)
                 StartSums(pass, sums, pinned);
             byte* destination = pass == BoxBlurWeights.PassesPerDirection - 1
-                ? pinned.Image + (nint)i * _stride + _stripStart
+                ? pinned.Image + (nint)i * _image.Stride + _stripStart
                 : RingRow(pinned.Ring(pass + 1), i);
             Step(InputRow(pass, Math.Min(i + radius, last), pinned), InputRow(pass, Math.Max(i - radius - 1, 0), pinned),
                 InputRow(pass, Math.Min(i + radius + 1, last), pinned), sums, destination);
@@ -168,30 +159,19 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
     }
 
     private byte* InputRow(int pass, int row, in Pinned pinned) =>
-        pass == 0 ? pinned.Image + (nint)row * _stride + _stripStart : RingRow(pinned.Ring(pass), row);
+        pass == 0 ? pinned.Image + (nint)row * _image.Stride + _stripStart : RingRow(pinned.Ring(pass), row);
 
     private byte* RingRow(byte* ring, int row) => ring + (nint)(row % _ringRows) * _stripBytes;
 
-    /// <summary>The window sum for position -1 (taps -radius-1 .. radius-1, clamped), as <see cref="BoxBlurLaneKernel"/> starts it.</summary>
-    private void StartSums(int pass, uint* sums, in Pinned image)
+    /// <summary>The window sums for position -1, as <see cref="BoxBlurLaneKernel"/> starts each lane.</summary>
+    private void StartSums(int pass, uint* sums, in Pinned pinned)
     {
-        int radius = _weights.Radius;
-        byte* first = InputRow(pass, 0, image);
+        // The first rows a start reads (up to the radius, or every row of an image no taller) are never wrapped in
+        // a ring, which holds at least that many, so they lie a fixed step apart there as in the image.
+        byte* first = InputRow(pass, 0, pinned);
+        nint step = pass == 0 ? _image.Stride : _stripBytes;
         for (int x = 0; x < _lanes; x++)
-            sums[x] = unchecked((uint)(radius + 1) * first[x]);
-        int inside = Math.Min(radius, _height);
-        for (int k = 0; k < inside; k++)
-        {
-            byte* row = InputRow(pass, k, image);
-            for (int x = 0; x < _lanes; x++)
-                sums[x] += row[x];
-        }
-        if (radius > _height)
-        {
-            byte* lastRow = InputRow(pass, _height - 1, image);
-            for (int x = 0; x < _lanes; x++)
-                sums[x] = unchecked(sums[x] + (uint)(radius - _height) * lastRow[x]);
-        }
+            sums[x] = BoxBlurLaneKernel.InitialSumScalar(first + x, step, _image.Height, _weights.Radius);
     }
 
     private void Step(byte* add, byte* sub, byte* right, uint* sums, byte* output)
@@ -208,12 +188,11 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StepScalar(byte* add, byte* sub, byte* right, uint* sums, byte* output, int from, int to, in BoxBlurWeights weights)
     {
-        uint whole = weights.Whole, edge = weights.Edge;
         for (int x = from; x < to; x++)
         {
             uint sum = unchecked(sums[x] + add[x] - sub[x]);
             sums[x] = sum;
-            output[x] = (byte)(unchecked(sum * whole + (uint)(sub[x] + right[x]) * edge + Half) >> BoxBlurWeights.FractionBits);
+            output[x] = weights.Output(sum, sub[x], right[x]);
         }
     }
 
@@ -223,21 +202,18 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
     {
         Vector512<int> whole = Vector512.Create((int)weights.Whole);
         Vector512<int> edge = Vector512.Create((int)weights.Edge);
-        Vector512<int> half = Vector512.Create((int)Half);
+        Vector512<int> half = Vector512.Create((int)BoxBlurWeights.Half);
         int end = lanes / LaneKernels.LaneGroup * LaneKernels.LaneGroup;
         int* sum = (int*)sums;
         for (int x = 0; x < end; x += LaneKernels.LaneGroup)
         {
-            Vector512<int> s = Load512(sub + x), r = Load512(right + x);
-            Vector512<int> total = Vector512.Load(sum + x) + Load512(add + x) - s;
+            Vector512<int> s = BoxBlurLaneKernel.Load512(sub + x), r = BoxBlurLaneKernel.Load512(right + x);
+            Vector512<int> total = Vector512.Load(sum + x) + BoxBlurLaneKernel.Load512(add + x) - s;
             total.Store(sum + x);
             Vector512<int> bulk = total * whole + (s + r) * edge + half;
             Avx512F.ConvertToVector128Byte(Vector512.ShiftRightLogical(bulk, BoxBlurWeights.FractionBits)).Store(output + x);
         }
         return end;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static Vector512<int> Load512(byte* p) => Avx512F.ConvertToVector512Int32(Vector128.Load(p));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -245,7 +221,7 @@ public sealed unsafe class GaussianColumnBlur : IDisposable
     {
         Vector256<int> whole = Vector256.Create((int)weights.Whole);
         Vector256<int> edge = Vector256.Create((int)weights.Edge);
-        Vector256<int> half = Vector256.Create((int)Half);
+        Vector256<int> half = Vector256.Create((int)BoxBlurWeights.Half);
         int end = lanes / LaneKernels.LaneGroup * LaneKernels.LaneGroup;
         int* sum = (int*)sums;
         for (int x = 0; x < end; x += LaneKernels.LaneGroup)

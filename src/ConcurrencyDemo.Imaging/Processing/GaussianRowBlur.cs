@@ -21,7 +21,8 @@ public sealed unsafe class GaussianRowBlur : IDisposable
     private readonly bool _blurs;
     private readonly LaneKernelPath _path;
     private byte[]? _first, _second;
-    private int _width, _height, _channels, _rowsDone;
+    private ReportedImage _image;
+    private int _rowsDone;
     private long _ticks;
 
     public GaussianRowBlur(float radius) : this(radius, LaneKernels.Best) { }
@@ -46,15 +47,8 @@ public sealed unsafe class GaussianRowBlur : IDisposable
     /// </summary>
     public void BlurFinalRows(Span<byte> rowsSoFar, int width, int height, PixelFormat format)
     {
-        int channels = (int)format;
-        if (_width == 0)
-            (_width, _height, _channels) = (width, height, channels);
-        else if ((_width, _height, _channels) != (width, height, channels))
-            throw new InvalidOperationException($"Rows of a {width}x{height} image were reported to a row blur of a {_width}x{_height} image.");
-        int stride = width * channels;
-        int rowsFinal = rowsSoFar.Length / stride;
-        if (rowsFinal > height)
-            throw new ArgumentException($"{rowsFinal} rows were reported final of an image {height} rows high.", nameof(rowsSoFar));
+        int rowsFinal = _image.RowsFinal(rowsSoFar, width, height, format, "row blur");
+        int channels = _image.Channels, stride = _image.Stride;
         int end = rowsFinal == height ? height : rowsFinal / RowsPerBlock * RowsPerBlock;
         if (!_blurs || end <= _rowsDone) return;
 
