@@ -12,7 +12,8 @@
              format views, the help) and writes its manifest from the repository's ConcurrencyDemo.psd1.
              That folder is the module: Import-Module ./out/ConcurrencyDemo/ConcurrencyDemo.psd1
              On Linux x64 with clang installed, it also compiles the worker program to native code for this
-             machine's processor, into the module's native/<rid>-<instruction set> (without clang it warns).
+             machine's processor, into the module's native/<rid>-<instruction set>: avx512 and avx2 on a
+             processor with AVX-512, avx2 on one with AVX2 alone (without clang it warns).
              Also publishes the concurrency-demo CLI, precompiled for this machine, to out/cli.
     Package  Writes out/packages/ConcurrencyDemo.<version>.nupkg, the staged module as the PowerShell Gallery
              takes it (made by Compress-PSResource, as Publish-PSResource makes it; without symbol files),
@@ -190,52 +191,58 @@ function Invoke-BuildTask {
     Invoke-CliPublish
 }
 
-# The instruction set the native worker is compiled for: the widest of the two the module knows that this processor
-# runs, told apart as src/ConcurrencyDemo/Workers/MachineFacts.cs does (the .NET 10 native compiler's groups: "avx2" is
-# AVX2 with BMI1, BMI2, FMA, LZCNT, MOVBE and F16C; "avx512" adds AVX-512 F, BW, CD, DQ and VL); none without AVX2.
+# The instruction sets the native worker is compiled for: every one of the two the module knows that this processor
+# runs, widest first, told apart as src/ConcurrencyDemo/Workers/MachineFacts.cs does (the .NET 10 native compiler's
+# groups: "avx2" is AVX2 with BMI1, BMI2, FMA, LZCNT, MOVBE and F16C; "avx512" adds AVX-512 F, BW, CD, DQ and VL);
+# none without AVX2. An AVX-512 machine builds both, so that a package made on it gives a processor with AVX2 alone a
+# native worker too (the module starts the widest that runs where it is).
 function Get-NativeInstructionSet {
     $x86 = 'System.Runtime.Intrinsics.X86'
     $cpuIdEcx = if (([type]"$x86.X86Base")::IsSupported) { ([type]"$x86.X86Base")::CpuId(1, 0).Item3 } else { 0 }
     $movbeAndF16c = (1 -shl 22) -bor (1 -shl 29)
     $avx2 = @('Avx2', 'Bmi1', 'Bmi2', 'Fma', 'Lzcnt' | Where-Object { -not ([type]"$x86.$_")::IsSupported }).Count -eq 0 -and
         ($cpuIdEcx -band $movbeAndF16c) -eq $movbeAndF16c
-    if (-not $avx2) { return $null }
+    if (-not $avx2) { return }
     $avx512 = @('Avx512F', 'Avx512F+VL', 'Avx512BW', 'Avx512CD', 'Avx512DQ' | Where-Object { -not ([type]"$x86.$_")::IsSupported }).Count -eq 0
-    if ($avx512) { 'avx512' } else { 'avx2' }
+    if ($avx512) { 'avx512' }
+    'avx2'
 }
 
-# Process mode's worker once more, compiled to native code (Native AOT) for this machine's platform and processor, into
-# native/<rid>-<instruction set> of the staged module (see the worker's project file for why). The module starts it
-# where the platform and processor match (src/ConcurrencyDemo/Workers/NativeWorker.cs), the portable worker elsewhere.
-# Native AOT links with clang, on Linux only here; without it the module is staged without the native worker, and says
-# so. Returns the staged program's path under the module folder, or nothing.
+# Process mode's worker once more, compiled to native code (Native AOT) for this machine's platform and each instruction
+# set above, into native/<rid>-<instruction set> of the staged module (see the worker's project file for why). The
+# module starts the widest one the platform and processor run (src/ConcurrencyDemo/Workers/NativeWorker.cs), the
+# portable worker elsewhere. Native AOT links with clang, on Linux only here; without it the module is staged without a
+# native worker, and says so. Returns the staged programs' paths under the module folder, or nothing.
 function Invoke-NativeWorkerPublish {
-    $instructionSet = Get-NativeInstructionSet
+    $instructionSets = @(Get-NativeInstructionSet)
     $why = if (-not $IsLinux) { 'it is built on Linux only' }
         elseif ([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -ne 'X64') { 'it is built for x64 processors only' }
-        elseif (-not $instructionSet) { 'this processor lacks AVX2 (with BMI1, BMI2, FMA, LZCNT, MOVBE and F16C)' }
+        elseif ($instructionSets.Count -eq 0) { 'this processor lacks AVX2 (with BMI1, BMI2, FMA, LZCNT, MOVBE and F16C)' }
         elseif (-not (Get-Command -Name 'clang' -CommandType Application -ErrorAction SilentlyContinue)) { 'clang, which links it, is not installed (on Debian and Ubuntu: apt-get install clang)' }
     if ($why) {
         Write-Warning "The module is staged without the native worker, because $why; Process mode starts the portable worker."
         return
     }
-    $folder = "native/$MachineRuntime-$instructionSet"
     $programName = 'ConcurrencyDemo.Worker'
-    # Published beside the build's other output first: the native compiler leaves symbol files that the module does not ship.
-    $published = Join-Path $WorkerProject 'bin' $Configuration 'native' "$MachineRuntime-$instructionSet"
-    Invoke-Dotnet -Arguments 'publish', $WorkerProject, '--configuration', $Configuration, '--framework', 'net10.0',
-        '--runtime', $MachineRuntime, "-p:NativeInstructionSet=$instructionSet", '--output', $published, '--nologo' |
-        Out-Host
-    $destination = Join-Path $StagingDirectory $folder
-    $null = New-Item -ItemType Directory -Path $destination -Force
-    Copy-Item -LiteralPath (Join-Path $published $programName) -Destination $destination
-    # Started once with no input, as the module first starts it: it must say it is ready, then end cleanly.
-    $program = Join-Path $destination $programName
-    $ready = @($null | & $program) -match '"type":"ready"'
-    if ($LASTEXITCODE -ne 0 -or -not $ready) {
-        throw "The native worker does not start: $program exited with $LASTEXITCODE$(if (-not $ready) { ' without saying it was ready' })."
+    foreach ($instructionSet in $instructionSets) {
+        $folder = "native/$MachineRuntime-$instructionSet"
+        # Published beside the build's other output first: the native compiler leaves symbol files that the module does not ship.
+        $published = Join-Path $WorkerProject 'bin' $Configuration 'native' "$MachineRuntime-$instructionSet"
+        Invoke-Dotnet -Arguments 'publish', $WorkerProject, '--configuration', $Configuration, '--framework', 'net10.0',
+            '--runtime', $MachineRuntime, "-p:NativeInstructionSet=$instructionSet", '--output', $published, '--nologo' |
+            Out-Host
+        $destination = Join-Path $StagingDirectory $folder
+        $null = New-Item -ItemType Directory -Path $destination -Force
+        Copy-Item -LiteralPath (Join-Path $published $programName) -Destination $destination
+        # Started once with no input, as the module first starts it: it must say it is ready, then end cleanly. (A narrower
+        # instruction set runs on this machine too.)
+        $program = Join-Path $destination $programName
+        $ready = @($null | & $program) -match '"type":"ready"'
+        if ($LASTEXITCODE -ne 0 -or -not $ready) {
+            throw "The native worker does not start: $program exited with $LASTEXITCODE$(if (-not $ready) { ' without saying it was ready' })."
+        }
+        "$folder/$programName"
     }
-    "$folder/$programName"
 }
 
 # The CLI, precompiled for this machine's runtime and platform (see its project file for why).

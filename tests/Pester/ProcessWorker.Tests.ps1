@@ -108,6 +108,27 @@ Describe 'Process mode worker processes' {
             Wait-NoChildProcess | Should -BeNullOrEmpty
         }
 
+        It 'starts the AVX2 native worker where the module has no wider one, as on a processor without AVX-512' -Skip:$IsWindows {
+            # A build on an AVX-512 machine stages avx2 beside avx512, so that its package serves AVX2-only processors
+            # natively too; this machine runs both, so a copy without the avx512 folder stands for such a processor.
+            $copy = Copy-TestModuleWithNativeWorker
+            if (-not $copy) { return }
+            $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+            $staged = @(Get-NativeWorkerFile -Folder $copy | ForEach-Object { $_.Directory.Name })
+            if ($staged -notcontains "$runtime-avx2") {
+                $staged | Should -Not -Contain "$runtime-avx512" -Because 'a build that staged the AVX-512 worker stages the AVX2 one too'
+                Set-ItResult -Skipped -Because "the module in $ModuleFolder has no AVX2 native worker for this platform"
+                return
+            }
+            Remove-Item -LiteralPath (Join-Path $copy 'native' "$runtime-avx512") -Recurse -Force -ErrorAction Ignore
+
+            $lines = Invoke-SleepInModuleCopy -Folder $copy
+
+            $lines | Where-Object { $_ -like "Process: each worker process is $copy/native/$runtime-avx2/ConcurrencyDemo.Worker, a dotnet worker, because the module has the worker compiled natively for *" } |
+                Should -Not -BeNullOrEmpty
+            $lines | Should -Contain 'succeeded: 2'
+        }
+
         It 'gives the native worker back the execute permission a package took, and starts it' -Skip:$IsWindows {
             # Install-PSResource leaves it so: a package's archive keeps no permissions. A copy of the module, so that
             # the staged one is left alone.
@@ -119,10 +140,13 @@ Describe 'Process mode worker processes' {
 
             $lines = Invoke-SleepInModuleCopy -Folder $copy
 
-            $lines | Where-Object { $_ -like "Process: each worker process is $copy/native/*/ConcurrencyDemo.Worker, a dotnet worker, because * (its execute permission, which the package had not kept, was given back)." } |
-                Should -Not -BeNullOrEmpty
+            $chosen = @($lines | Where-Object { $_ -like "Process: each worker process is $copy/native/*/ConcurrencyDemo.Worker, a dotnet worker, because * (its execute permission, which the package had not kept, was given back)." })
+            $chosen | Should -HaveCount 1
             $lines | Should -Contain 'succeeded: 2'
-            foreach ($file in $native) { (Get-Item -LiteralPath $file.FullName).UnixFileMode -band $executable | Should -Not -Be 0 }
+            # The one it started, the widest this processor runs; a narrower one stays as the package left it.
+            $started = $native | Where-Object { $chosen[0] -like "Process: each worker process is $($_.FullName), *" }
+            $started | Should -HaveCount 1
+            (Get-Item -LiteralPath $started.FullName).UnixFileMode -band $executable | Should -Not -Be 0
         }
 
         It 'starts the portable worker, and says why, where the native one does not run on this machine' -Skip:$IsWindows {

@@ -3,8 +3,9 @@ using ConcurrencyDemo.Engine.WorkerProcesses;
 namespace ConcurrencyDemo.Workers;
 
 /// <summary>
-/// The worker program compiled to native code (Native AOT) by build.ps1, for the building machine's platform and
-/// processor, in native/&lt;rid&gt;-&lt;instruction set&gt; (as native/linux-x64-avx512). It needs no .NET host, is
+/// The worker program compiled to native code (Native AOT) by build.ps1, for the building machine's platform and each
+/// instruction set its processor runs, in native/&lt;rid&gt;-&lt;instruction set&gt; (as native/linux-x64-avx512 and
+/// native/linux-x64-avx2). It needs no .NET host, is
 /// ready in a few milliseconds and compiles nothing as it runs, so Process mode's workers pay for being processes
 /// and not for our start-up. It only runs where its platform and instruction set do, which the folder name says.
 /// </summary>
