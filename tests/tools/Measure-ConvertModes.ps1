@@ -38,6 +38,7 @@ $pillowBatch = Join-Path $PSScriptRoot 'pillow_batch.py'
 $psnrScript = Join-Path $PSScriptRoot 'image_psnr.py'
 . (Join-Path $PSScriptRoot '..' '..' 'build' 'PwshCommand.ps1')
 . (Join-Path $PSScriptRoot 'RotatedOrder.ps1')
+. (Join-Path $PSScriptRoot 'ListSchedule.ps1')
 $work = Join-Path ([IO.Path]::GetTempPath()) ("convert-modes-" + [guid]::NewGuid().ToString('N'))
 $null = New-Item -ItemType Directory -Path $work
 $env:CONCURRENCYDEMO_BENCH_MODULE = (Resolve-Path -LiteralPath $ModulePath).Path
@@ -98,6 +99,8 @@ function Measure-Mode([string] $Mode, [string] $Folder, [switch] $WithControl) {
         Seconds = $watch.Elapsed.TotalSeconds
         Count = $results.Count
         Failed = @($results | Where-Object { -not $_.Success }).Count
+        # Each photo's own seconds, in input order: Sequential's give the schedule limit printed at the end.
+        Durations = @($results | Sort-Object Index | ForEach-Object DurationSeconds)
         PeakBytes = if ($summary -match 'peak memory (\d+) MB here') { [long] $Matches[1] * 1e6 } else { 0 }
         WorkerPeakBytes = if ($summary -match '(\d+) MB in worker processes') { [long] $Matches[1] * 1e6 } else { 0 }
         JitSeconds = Get-JitSecondsBetween $jitBefore $jitAfter
@@ -212,6 +215,13 @@ try {
     $pillowSequential = Get-Median @($samples['Pillow sequential'].seconds)
     "Control: Pillow's processes took {0:N2} of Pillow's one-process time (per repetition: {1})." -f ($pillowProcesses / $pillowSequential),
         ((1..$Repeat | ForEach-Object { '{0:N2}' -f ($samples['Pillow processes'][$_ - 1].seconds / $samples['Pillow sequential'][$_ - 1].seconds) }) -join ', ')
+    # What the order of the photos allows: even with no cost at all for running two at once, the last photo started
+    # runs alone at the end. From each photo's median seconds in the Sequential runs.
+    $photoSeconds = [double[]] @(0..($photos.Count - 1) | ForEach-Object { $i = $_; Get-Median @($samples['Sequential'] | ForEach-Object { $_.Durations[$i] }) })
+    $inOrder = Get-ListScheduleSeconds -Seconds $photoSeconds -Lanes $ThrottleLimit
+    $largestFirst = Get-ListScheduleSeconds -Seconds ($photoSeconds | Sort-Object -Descending) -Lanes $ThrottleLimit
+    "Limit: $ThrottleLimit threads taking the photos in the order given, each as fast as in Sequential, need {0:N3} s ({1:N2} of Sequential); largest first, {2:N3} s ({3:N2})." -f
+        $inOrder, ($inOrder / $sequential), $largestFirst, ($largestFirst / $sequential)
     $controls = @($modes | ForEach-Object { $samples[$_].ControlRatio })
     "Control: two threads of register-only arithmetic took {0:N2} of one thread's time (median of {1}, one after each timed run; {2:N2}-{3:N2})." -f
         (Get-Median $controls), $controls.Count, ($controls | Measure-Object -Minimum).Minimum, ($controls | Measure-Object -Maximum).Maximum
